@@ -1,0 +1,81 @@
+package kz.region715.dsr.notification;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import kz.region715.dsr.platform.domain.DomainRuleViolation;
+import kz.region715.dsr.platform.problem.ProblemException;
+
+/** Queues e-mail in the caller's transaction; {@link OutboxSender} delivers it. */
+@ApplicationScoped
+public class Outbox {
+
+    private final EntityManager em;
+    private final Clock clock;
+
+    Outbox(EntityManager em, Clock clock) {
+        this.em = em;
+        this.clock = clock;
+    }
+
+    /** Queues a mail. Must run inside the transaction of the change that causes it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID enqueue(OutgoingMail mail) {
+        OutboxMessage message = new OutboxMessage(mail, clock.instant());
+        em.persist(message);
+        return message.id;
+    }
+
+    /** A request's personal data is erased: so is every copy in its mail; unsent mail to it is dropped. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void forgetRequest(UUID requestId, Instant at) {
+        em.createQuery("update OutboxMessage m set m.status = :failed, m.failedAt = :at, m.lastError = 'request-erased'"
+                        + " where m.requestId = :id and m.status = :pending")
+                .setParameter("failed", OutboxMessage.Status.FAILED)
+                .setParameter("pending", OutboxMessage.Status.PENDING)
+                .setParameter("at", at)
+                .setParameter("id", requestId)
+                .executeUpdate();
+        em.createQuery("update OutboxMessage m set m.recipient = null, m.subject = null, m.bodyText = null,"
+                        + " m.bodyHtml = null, m.bodyPurgedAt = coalesce(m.bodyPurgedAt, :at), m.version = m.version + 1"
+                        + " where m.requestId = :id")
+                .setParameter("at", at)
+                .setParameter("id", requestId)
+                .executeUpdate();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<OutboxEntryView> list(String status, int limit) {
+        String where = status == null ? "" : " where m.status = :status";
+        var query = em.createQuery("from OutboxMessage m" + where + " order by m.createdAt desc, m.id",
+                OutboxMessage.class).setMaxResults(limit);
+        if (status != null) {
+            query.setParameter("status", OutboxMessage.Status.valueOf(status));
+        }
+        return query.getResultList().stream().map(OutboxEntryView::of).toList();
+    }
+
+    /** Puts a FAILED message back in the queue, if its content is still held. */
+    @Transactional
+    public OutboxEntryView requeue(UUID id) {
+        OutboxMessage message = em.find(OutboxMessage.class, id);
+        if (message == null) {
+            throw new ProblemException(404, "not-found", "Not found", "No such outbox message.");
+        }
+        if (message.status != OutboxMessage.Status.FAILED) {
+            throw new DomainRuleViolation(DomainRuleViolation.Kind.CONFLICT, "not-failed",
+                    "Only a FAILED message can be requeued.", Map.of("currentStatus", message.status.name()));
+        }
+        if (message.bodyText == null && message.bodyHtml == null || message.recipient == null) {
+            throw new DomainRuleViolation(DomainRuleViolation.Kind.CONFLICT, "content-purged",
+                    "The content of this message is no longer held; it cannot be sent again.");
+        }
+        message.requeue(clock.instant());
+        return OutboxEntryView.of(message);
+    }
+}

@@ -1,0 +1,70 @@
+package kz.region715.dsr.notification;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.UUID;
+import kz.region715.dsr.platform.problem.Problem;
+import kz.region715.dsr.platform.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+
+@Path("/api/v1/admin/outbox")
+@Tag(name = "Operations", description = "Operator staff: delivery of e-mail.")
+@RolesAllowed(Roles.ADMIN)
+@Produces(MediaType.APPLICATION_JSON)
+public class OutboxAdminResource {
+
+    private final Outbox outbox;
+
+    OutboxAdminResource(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    @GET
+    @Operation(summary = "List queued and sent e-mail",
+            description = "Delivery state of outgoing e-mail, newest first: status, attempts, next attempt, kind of "
+                    + "the last error. Addresses and content are never shown.")
+    @APIResponse(responseCode = "200", description = "Outbox entries")
+    @APIResponse(responseCode = "401", description = "No valid bearer token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not an admin",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<OutboxEntryView> list(
+            @QueryParam("status") @Pattern(regexp = "PENDING|SENT|FAILED", message = "must be one of PENDING, SENT, FAILED")
+            String status,
+            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
+        return outbox.list(status, limit);
+    }
+
+    @POST
+    @Path("/{id}/requeue")
+    @Operation(summary = "Send a failed e-mail again",
+            description = "Puts a FAILED message back in the queue with a fresh count of attempts, if its content is "
+                    + "still held (content carrying a token is purged once it can no longer be used).")
+    @APIResponse(responseCode = "200", description = "Requeued")
+    @APIResponse(responseCode = "401", description = "No valid bearer token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not an admin",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such message",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not FAILED, or its content is no longer held",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public OutboxEntryView requeue(@RestPath UUID id) {
+        return outbox.requeue(id);
+    }
+}

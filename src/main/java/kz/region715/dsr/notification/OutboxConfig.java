@@ -1,0 +1,37 @@
+package kz.region715.dsr.notification;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Positive;
+import java.time.Duration;
+
+/** Delivery of queued e-mail: batches, retries with exponential backoff, leases between replicas. */
+@ConfigMapping(prefix = "dsr.outbox")
+public interface OutboxConfig {
+
+    /** Messages one replica claims per round. */
+    @WithDefault("20")
+    @Positive
+    int batchSize();
+
+    /** Tries before a message is marked FAILED (an admin can requeue it). */
+    @WithDefault("20")
+    @Positive
+    int maxAttempts();
+
+    /** Wait after the first failure; doubles with each further failure. */
+    @WithDefault("PT30S")
+    Duration initialBackoff();
+
+    /** Longest wait between two tries. */
+    @WithDefault("PT1H")
+    Duration maxBackoff();
+
+    /** How long a claim lasts: a replica that dies mid-send frees its messages after this. */
+    @WithDefault("PT2M")
+    Duration lease();
+
+    /** How often the sender looks for due mail (scheduler syntax, e.g. 10s). */
+    @WithDefault("10s")
+    String pollInterval();
+}

@@ -1,0 +1,121 @@
+package kz.region715.dsr.notification;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * An e-mail waiting to be sent, written in the transaction of the change that
+ * causes it. Bodies are purged once delivered; metadata stays as the record of
+ * delivery.
+ */
+@Entity
+@Table(name = "outbox_message")
+class OutboxMessage {
+
+    enum Status { PENDING, SENT, FAILED }
+
+    @Id
+    UUID id;
+    @Column(name = "request_id")
+    UUID requestId;
+    @Enumerated(EnumType.STRING)
+    MailKind kind;
+    String recipient;
+    String subject;
+    @Column(name = "body_text")
+    String bodyText;
+    @Column(name = "body_html")
+    String bodyHtml;
+    @Column(name = "carries_secret")
+    boolean carriesSecret;
+    @Enumerated(EnumType.STRING)
+    Status status;
+    int attempts;
+    @Column(name = "next_attempt_at")
+    Instant nextAttemptAt;
+    @Column(name = "last_error")
+    String lastError;
+    @Column(name = "created_at")
+    Instant createdAt;
+    @Column(name = "sent_at")
+    Instant sentAt;
+    @Column(name = "failed_at")
+    Instant failedAt;
+    @Column(name = "body_purged_at")
+    Instant bodyPurgedAt;
+    @Column(name = "lease_owner")
+    String leaseOwner;
+    @Column(name = "lease_until")
+    Instant leaseUntil;
+    @Version
+    long version;
+
+    protected OutboxMessage() {
+    }
+
+    /** A message due now. */
+    OutboxMessage(OutgoingMail mail, Instant now) {
+        this.id = UUID.randomUUID();
+        this.requestId = mail.requestId();
+        this.kind = mail.kind();
+        this.recipient = mail.recipient();
+        this.subject = mail.subject();
+        this.bodyText = mail.text();
+        this.bodyHtml = mail.html();
+        this.carriesSecret = mail.carriesSecret();
+        this.status = Status.PENDING;
+        this.nextAttemptAt = now;
+        this.createdAt = now;
+    }
+
+    void delivered(Instant at) {
+        status = Status.SENT;
+        sentAt = at;
+        lastError = null;
+        release();
+        purgeBody(at);
+    }
+
+    /** Records a failed try: back off exponentially, or give up after {@code maxAttempts}. */
+    void attemptFailed(Instant at, String error, OutboxConfig config) {
+        attempts++;
+        lastError = error;
+        release();
+        if (attempts >= config.maxAttempts()) {
+            status = Status.FAILED;
+            failedAt = at;
+            return;
+        }
+        long factor = 1L << Math.min(attempts - 1, 30);
+        Duration wait = config.initialBackoff().multipliedBy(factor);
+        nextAttemptAt = at.plus(wait.compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : wait);
+    }
+
+    void requeue(Instant at) {
+        status = Status.PENDING;
+        attempts = 0;
+        failedAt = null;
+        nextAttemptAt = at;
+    }
+
+    void purgeBody(Instant at) {
+        if (bodyText != null || bodyHtml != null) {
+            bodyText = null;
+            bodyHtml = null;
+            bodyPurgedAt = at;
+        }
+    }
+
+    private void release() {
+        leaseOwner = null;
+        leaseUntil = null;
+    }
+}

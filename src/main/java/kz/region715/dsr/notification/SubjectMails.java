@@ -1,0 +1,106 @@
+package kz.region715.dsr.notification;
+
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.UUID;
+import kz.region715.dsr.platform.operator.OperatorConfig;
+import kz.region715.dsr.request.RequestEvents;
+import kz.region715.dsr.request.RequestSnapshot;
+import kz.region715.dsr.request.domain.RequestType;
+import kz.region715.dsr.verification.VerificationEvents;
+
+/**
+ * Writes the e-mails to data subjects, in the request's language, when the
+ * events that call for them happen. Links carry their secrets in the URL
+ * fragment, which browsers never send to a server or in a Referer.
+ */
+@ApplicationScoped
+class SubjectMails {
+
+    private final Template verificationHtml;
+    private final Template verificationText;
+    private final Template acknowledgementHtml;
+    private final Template acknowledgementText;
+    private final Outbox outbox;
+    private final MailConfig mail;
+    private final OperatorConfig operator;
+
+    SubjectMails(@Location("mail/verification.html") Template verificationHtml,
+            @Location("mail/verification.txt") Template verificationText,
+            @Location("mail/acknowledgement.html") Template acknowledgementHtml,
+            @Location("mail/acknowledgement.txt") Template acknowledgementText,
+            Outbox outbox, MailConfig mail, OperatorConfig operator) {
+        this.verificationHtml = verificationHtml;
+        this.verificationText = verificationText;
+        this.acknowledgementHtml = acknowledgementHtml;
+        this.acknowledgementText = acknowledgementText;
+        this.outbox = outbox;
+        this.mail = mail;
+        this.operator = operator;
+    }
+
+    void onVerificationIssued(@Observes VerificationEvents.Issued event) {
+        RequestSnapshot request = event.request();
+        Locale locale = request.locale().toLocale();
+        MailMessages words = words(request);
+        VerificationMail model = new VerificationMail(request.locale().tag(), request.name(), operator.name(),
+                operator.contactEmail(), request.reference(), typeLabel(words, request.type()),
+                link("verify", request.id(), event.token()), event.code(), format(event.linkExpiresAt(), locale),
+                Duration.between(event.issuedAt(), event.codeExpiresAt()).toMinutes());
+        outbox.enqueue(new OutgoingMail(request.id(), MailKind.VERIFICATION, request.email(),
+                words.verification_subject(request.reference()),
+                verificationText.data("m", model).setLocale(locale).render(),
+                verificationHtml.data("m", model).setLocale(locale).render(), true));
+    }
+
+    void onVerified(@Observes RequestEvents.Verified event) {
+        RequestSnapshot request = event.request();
+        Locale locale = request.locale().toLocale();
+        MailMessages words = words(request);
+        AcknowledgementMail model = new AcknowledgementMail(request.locale().tag(), request.name(), operator.name(),
+                operator.contactEmail(), request.reference(), typeLabel(words, request.type()),
+                link("status", request.id(), event.accessToken()));
+        outbox.enqueue(new OutgoingMail(request.id(), MailKind.ACKNOWLEDGEMENT, request.email(),
+                words.ack_subject(request.reference()),
+                acknowledgementText.data("m", model).setLocale(locale).render(),
+                acknowledgementHtml.data("m", model).setLocale(locale).render(), true));
+    }
+
+    void onExpired(@Observes RequestEvents.Expired event) {
+        outbox.forgetRequest(event.requestId(), event.at());
+    }
+
+    private String link(String page, UUID requestId, String token) {
+        String base = mail.publicBaseUrl().toString().replaceAll("/+$", "");
+        return base + "/" + page + "#request=" + requestId + "&token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+    }
+
+    private String format(Instant instant, Locale locale) {
+        return DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", locale).withZone(operator.timeZone()).format(instant)
+                + " (" + operator.timeZone().getId() + ")";
+    }
+
+    private static MailMessages words(RequestSnapshot request) {
+        return MessageBundles.get(MailMessages.class, Localized.Literal.of(request.locale().tag()));
+    }
+
+    static String typeLabel(MailMessages words, RequestType type) {
+        return switch (type) {
+            case ACCESS -> words.type_access();
+            case CORRECTION -> words.type_correction();
+            case RESTRICTION -> words.type_restriction();
+            case DELETION -> words.type_deletion();
+            case WITHDRAWAL -> words.type_withdrawal();
+        };
+    }
+}

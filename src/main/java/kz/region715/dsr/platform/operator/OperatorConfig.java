@@ -1,0 +1,25 @@
+package kz.region715.dsr.platform.operator;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.net.URI;
+import java.time.ZoneId;
+
+/** Who the operator is and where it works: shown in e-mails, used for dates. */
+@ConfigMapping(prefix = "dsr.operator")
+public interface OperatorConfig {
+
+    @WithDefault("Region715")
+    String name();
+
+    /** Contact for questions about personal data (policy 9.2). */
+    @WithDefault("sales@region715.kz")
+    String contactEmail();
+
+    @WithDefault("https://region715.kz/privacy")
+    URI privacyPolicyUrl();
+
+    /** Deadlines end at the end of a working day here; references take their year from it. */
+    @WithDefault("Asia/Almaty")
+    ZoneId timeZone();
+}

@@ -1,0 +1,250 @@
+package kz.region715.dsr.platform.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.PropertyBindingException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import kz.region715.dsr.platform.domain.DomainRuleViolation;
+import org.hibernate.StaleStateException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * The one place where exceptions become RFC 9457 problem details. Each kind of
+ * error has a stable type URI ({@link Problem#TYPE_BASE} + slug). Details never
+ * quote client input or exception messages, which may hold personal data.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> problem(ProblemException e, UriInfo uri) {
+        RestResponse.ResponseBuilder<Problem> response = respond(e.status(),
+                new Problem(e.slug(), e.title(), e.status(), e.getMessage(), path(uri), e.errors(), e.extensions()));
+        e.headers().forEach(response::header);
+        return response.build();
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> domainRule(DomainRuleViolation e, UriInfo uri) {
+        int status = switch (e.kind()) {
+            case CONFLICT -> 409;
+            case UNPROCESSABLE -> 422;
+            case GONE -> 410;
+            case TOO_MANY -> 429;
+        };
+        String title = switch (e.kind()) {
+            case CONFLICT -> "Not possible in the current state";
+            case UNPROCESSABLE -> "Request cannot be processed";
+            case GONE -> "No longer available";
+            case TOO_MANY -> "Too many attempts";
+        };
+        RestResponse.ResponseBuilder<Problem> response = respond(status,
+                new Problem(e.code(), title, status, e.getMessage(), path(uri), List.of(), e.facts()));
+        if (e.facts().get("retryAfterSeconds") instanceof Number seconds) {
+            response.header("Retry-After", Long.toString(seconds.longValue()));
+        }
+        return response.build();
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> beanValidation(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
+                .distinct()
+                .sorted(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message))
+                .toList();
+        return validation(errors, uri);
+    }
+
+    // Named explicitly: Quarkus ships its own mapper for MismatchedInputException, which would win otherwise.
+    @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class})
+    public RestResponse<Problem> json(JsonProcessingException e, UriInfo uri) {
+        return jsonProblem(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> webApplication(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return jsonProblem(json, uri);
+        }
+        int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+        if (e instanceof NotFoundException || status == 404) {
+            return simple(404, "not-found", "Not found", "No such resource.", uri);
+        }
+        if (e instanceof NotAllowedException || status == 405) {
+            return simple(405, "method-not-allowed", "Method not allowed",
+                    "This resource does not support that method.", uri);
+        }
+        if (e instanceof NotSupportedException || status == 415) {
+            return simple(415, "unsupported-media-type", "Unsupported media type",
+                    "Send the body as application/json.", uri);
+        }
+        if (e instanceof NotAcceptableException || status == 406) {
+            return simple(406, "not-acceptable", "Not acceptable",
+                    "The resource cannot answer in any of the accepted media types.", uri);
+        }
+        if (status == 413) {
+            return simple(413, "payload-too-large", "Payload too large", "The request body is too large.", uri);
+        }
+        if (status >= 400 && status < 500) {
+            return simple(status, "bad-request", "Bad request", "The request cannot be understood.", uri);
+        }
+        return internal(e, uri);
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public RestResponse<Problem> unauthorized(RuntimeException e, UriInfo uri) {
+        return respond(401, new Problem("unauthorized", "Authentication required", 401,
+                "Present a valid bearer token.", path(uri), List.of(), Map.of()))
+                .header("WWW-Authenticate", "Bearer")
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> forbidden(ForbiddenException e, UriInfo uri) {
+        return simple(403, "forbidden", "Forbidden", "Your role does not allow this action.", uri);
+    }
+
+    @ServerExceptionMapper({OptimisticLockException.class, StaleStateException.class})
+    public RestResponse<Problem> concurrentChange(RuntimeException e, UriInfo uri) {
+        return simple(409, "concurrent-modification", "Changed concurrently",
+                "The resource was changed by someone else at the same time; read it again and retry.", uri);
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> unexpected(Throwable e, UriInfo uri) {
+        // Unique-key races (two identical submissions at once) surface from deep in the persistence stack.
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof org.hibernate.exception.ConstraintViolationException
+                    || cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
+                LOG.debugf("Conflict on %s: %s", path(uri), SafeLog.describe(e));
+                return simple(409, "concurrent-modification", "Changed concurrently",
+                        "A conflicting change happened at the same time; retry the request.", uri);
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return internal(e, uri);
+    }
+
+    private RestResponse<Problem> internal(Throwable e, UriInfo uri) {
+        String incident = UUID.randomUUID().toString();
+        LOG.errorf("Unhandled error, incident %s on %s: %s", incident, path(uri), SafeLog.describe(e));
+        return respond(500, new Problem("internal", "Internal error", 500,
+                "Something went wrong on our side. Quote incident " + incident + " if you contact us.", path(uri),
+                List.of(), Map.of("incident", incident))).build();
+    }
+
+    private RestResponse<Problem> jsonProblem(JsonProcessingException e, UriInfo uri) {
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = jsonPath(mapping.getPath());
+            String message;
+            if (e instanceof PropertyBindingException) {
+                message = "unknown field";
+            } else if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
+                    && invalid.getTargetType().isEnum()) {
+                message = "must be one of " + java.util.Arrays.stream(invalid.getTargetType().getEnumConstants())
+                        .map(Object::toString).collect(Collectors.joining(", "));
+            } else {
+                message = "has the wrong type or format";
+            }
+            return validation(List.of(new Problem.FieldError(field, message)), uri);
+        }
+        return simple(400, "malformed-request", "Malformed request", "The body is not well-formed JSON.", uri);
+    }
+
+    private static String jsonPath(List<JsonMappingException.Reference> references) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : references) {
+            if (ref.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    /** The path of a violation below the method parameter: {@code correction.changes[0].newValue}. */
+    private static String fieldOf(ConstraintViolation<?> violation) {
+        List<String> parts = new ArrayList<>();
+        String parameter = null;
+        Iterator<Path.Node> nodes = violation.getPropertyPath().iterator();
+        while (nodes.hasNext()) {
+            Path.Node node = nodes.next();
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.CONSTRUCTOR) {
+                continue;
+            }
+            if (node.getKind() == ElementKind.PARAMETER) {
+                parameter = node.getName();
+                continue;
+            }
+            if (node.getKind() == ElementKind.CONTAINER_ELEMENT) {
+                if (node.getIndex() != null && !parts.isEmpty()) {
+                    parts.set(parts.size() - 1, parts.getLast() + "[" + node.getIndex() + "]");
+                }
+                continue;
+            }
+            String name = node.getName();
+            if (node.isInIterable() && node.getIndex() != null && !parts.isEmpty()) {
+                parts.set(parts.size() - 1, parts.getLast() + "[" + node.getIndex() + "]");
+            }
+            if (name != null) {
+                parts.add(name);
+            }
+        }
+        if (parts.isEmpty()) {
+            return parameter == null ? "body" : parameter;
+        }
+        return String.join(".", parts);
+    }
+
+    private RestResponse<Problem> validation(List<Problem.FieldError> errors, UriInfo uri) {
+        Set<String> fields = errors.stream().map(Problem.FieldError::field).collect(Collectors.toSet());
+        String detail = fields.size() == 1 ? "1 field is invalid" : fields.size() + " fields are invalid";
+        return respond(400, new Problem("validation", "Invalid request", 400, detail, path(uri), errors, Map.of()))
+                .build();
+    }
+
+    private RestResponse<Problem> simple(int status, String slug, String title, String detail, UriInfo uri) {
+        return respond(status, new Problem(slug, title, status, detail, path(uri), List.of(), Map.of())).build();
+    }
+
+    private static RestResponse.ResponseBuilder<Problem> respond(int status, Problem problem) {
+        return RestResponse.ResponseBuilder.<Problem>create(status).entity(problem).type(Problem.MEDIA_TYPE);
+    }
+
+    private static String path(UriInfo uri) {
+        return uri == null ? null : uri.getPath();
+    }
+}

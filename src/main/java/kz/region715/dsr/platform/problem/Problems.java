@@ -1,0 +1,15 @@
+package kz.region715.dsr.platform.problem;
+
+import java.util.List;
+import java.util.Map;
+
+/** Builds problem bodies for code outside the JAX-RS exception mappers (HTTP filters). */
+public final class Problems {
+
+    private Problems() {
+    }
+
+    public static Problem of(int status, String slug, String title, String detail, String instance) {
+        return new Problem(slug, title, status, detail, instance, List.of(), Map.of());
+    }
+}

@@ -1,0 +1,12 @@
+package kz.region715.dsr.platform.security;
+
+/** The roles of docs/API.md. Production reads them from the OIDC token's role claim. */
+public final class Roles {
+    public static final String OFFICER = "officer";
+    public static final String AUDITOR = "auditor";
+    public static final String ADMIN = "admin";
+    public static final String INGEST = "ingest";
+
+    private Roles() {
+    }
+}

@@ -1,0 +1,30 @@
+package kz.region715.dsr.request;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Events of the request capability, fired synchronously inside the
+ * transaction of the change, so that what observers write (outbox mail, and
+ * later the audit trail) commits or rolls back with it.
+ */
+public final class RequestEvents {
+
+    private RequestEvents() {
+    }
+
+    /** A request was filed and waits for its e-mail to be verified. */
+    public record Filed(RequestSnapshot request, Instant at) {
+    }
+
+    /**
+     * The subject proved the e-mail address; {@code accessToken} is the
+     * request's own secret for the status link (only its hash is stored).
+     */
+    public record Verified(RequestSnapshot request, String accessToken, Instant at) {
+    }
+
+    /** An unverified request expired and its personal data was erased. */
+    public record Expired(UUID requestId, String reference, Instant at) {
+    }
+}

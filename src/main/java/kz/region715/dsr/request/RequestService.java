@@ -1,0 +1,127 @@
+package kz.region715.dsr.request;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import kz.region715.dsr.platform.crypto.Secrets;
+import kz.region715.dsr.platform.idempotency.Idempotency;
+import kz.region715.dsr.platform.operator.OperatorConfig;
+import kz.region715.dsr.platform.problem.ProblemException;
+import kz.region715.dsr.platform.ratelimit.RateLimiter;
+import kz.region715.dsr.request.domain.Channel;
+import kz.region715.dsr.request.domain.CorrectableField;
+import kz.region715.dsr.request.domain.EmailAddress;
+import kz.region715.dsr.request.domain.PhoneNumber;
+import kz.region715.dsr.request.domain.Reference;
+import kz.region715.dsr.request.domain.SubjectLocale;
+import org.jboss.logging.Logger;
+
+/** Filing requests and the subject's view of them. */
+@ApplicationScoped
+public class RequestService {
+
+    private static final Logger LOG = Logger.getLogger(RequestService.class);
+
+    /** Purpose label of the keyed hash that pseudonymises a subject's normalised e-mail. */
+    public static final String SUBJECT_KEY_PURPOSE = "subject";
+    /** Purpose label of the keyed hash of a request's access token. */
+    public static final String ACCESS_TOKEN_PURPOSE = "access-token";
+
+    private final SubjectRequestRepository requests;
+    private final Idempotency idempotency;
+    private final RateLimiter rateLimiter;
+    private final Secrets secrets;
+    private final Clock clock;
+    private final OperatorConfig operator;
+    private final ObjectMapper json;
+    private final Event<RequestEvents.Filed> filed;
+
+    RequestService(SubjectRequestRepository requests, Idempotency idempotency, RateLimiter rateLimiter,
+            Secrets secrets, Clock clock, OperatorConfig operator, ObjectMapper json,
+            Event<RequestEvents.Filed> filed) {
+        this.requests = requests;
+        this.idempotency = idempotency;
+        this.rateLimiter = rateLimiter;
+        this.secrets = secrets;
+        this.clock = clock;
+        this.operator = operator;
+        this.json = json;
+        this.filed = filed;
+    }
+
+    /**
+     * Files a request and (through the {@link RequestEvents.Filed} observers)
+     * queues the verification e-mail. With an idempotency key, a repeat of the
+     * same body answers the first filing again and sends nothing.
+     */
+    @Transactional
+    public FiledRequest file(FileRequestCommand command, String idempotencyKey) {
+        String fingerprint = idempotencyKey == null ? null : Idempotency.fingerprint(command);
+        if (idempotencyKey != null) {
+            Optional<UUID> previous = idempotency.previous(idempotencyKey, fingerprint);
+            if (previous.isPresent()) {
+                return FiledRequest.of(requests.findById(previous.get()));
+            }
+        }
+        EmailAddress email = EmailAddress.parse(command.email());
+        rateLimiter.checkEmail(email.normalised());
+
+        Instant now = clock.instant();
+        int year = now.atZone(operator.timeZone()).getYear();
+        Reference reference = Reference.of(year, requests.nextReferenceNumber());
+        SubjectLocale locale = command.locale() == null ? SubjectLocale.DEFAULT : SubjectLocale.ofTag(command.locale());
+        String phone = command.phone() == null ? null : PhoneNumber.parse(command.phone()).e164();
+
+        SubjectRequest request = SubjectRequest.file(UUID.randomUUID(), reference.value(), command.type(),
+                Channel.WEB, locale, email.asGiven(), secrets.keyedHash(SUBJECT_KEY_PURPOSE, email.normalised()),
+                command.name().strip(), phone, detailsJson(normalised(command.details())), now);
+        requests.persist(request);
+        if (idempotencyKey != null) {
+            idempotency.remember(idempotencyKey, fingerprint, request.id());
+        }
+        filed.fire(new RequestEvents.Filed(RequestSnapshot.of(request), now));
+        LOG.infof("Request %s filed: %s, locale %s", request.reference(), request.type(), locale.tag());
+        return FiledRequest.of(request);
+    }
+
+    /** The subject's view, for the holder of the request's access token; anyone else learns nothing. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public SubjectRequestView viewAsSubject(UUID id, String accessToken) {
+        SubjectRequest request = requests.findById(id);
+        if (request == null || !secrets.matches(ACCESS_TOKEN_PURPOSE, accessToken, request.accessTokenHash())) {
+            throw new ProblemException(404, "not-found", "Not found", "No such request, or the access token is wrong.");
+        }
+        return SubjectRequestView.of(request);
+    }
+
+    /** New phone and e-mail values are stored in the form they are matched in. */
+    private static RequestDetails normalised(RequestDetails details) {
+        if (details.correction() == null) {
+            return details;
+        }
+        List<RequestDetails.FieldChange> changes = details.correction().changes().stream()
+                .map(change -> change.field() == CorrectableField.PHONE
+                        ? new RequestDetails.FieldChange(change.field(), PhoneNumber.parse(change.newValue()).e164())
+                        : change.field() == CorrectableField.EMAIL
+                                ? new RequestDetails.FieldChange(change.field(), change.newValue().strip())
+                                : change)
+                .toList();
+        return new RequestDetails(new RequestDetails.Correction(changes, details.correction().explanation()),
+                null, null, null);
+    }
+
+    private String detailsJson(RequestDetails details) {
+        try {
+            return json.writeValueAsString(details);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("details cannot be serialised", e);
+        }
+    }
+}

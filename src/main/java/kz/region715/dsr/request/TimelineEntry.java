@@ -1,0 +1,95 @@
+package kz.region715.dsr.request;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import kz.region715.dsr.request.domain.RequestStatus;
+
+/** One thing that happened to a request. Public entries are shown to the subject. */
+@Entity
+@Table(name = "request_timeline_entry")
+public class TimelineEntry {
+
+    public static final String SUBJECT = "subject";
+
+    public enum Kind {
+        FILED,
+        VERIFIED,
+        EXPIRED,
+        STATUS_CHANGED
+    }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "request_id")
+    private SubjectRequest request;
+    @Column(name = "occurred_at")
+    private Instant occurredAt;
+    @Enumerated(EnumType.STRING)
+    private Kind kind;
+    private String actor;
+    @Column(name = "visible_to_subject")
+    private boolean visibleToSubject;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "from_status")
+    private RequestStatus fromStatus;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "to_status")
+    private RequestStatus toStatus;
+    private String note;
+
+    protected TimelineEntry() {
+    }
+
+    static TimelineEntry publicEntry(SubjectRequest request, Instant at, Kind kind, String actor,
+            RequestStatus from, RequestStatus to) {
+        TimelineEntry entry = new TimelineEntry();
+        entry.request = request;
+        entry.occurredAt = at;
+        entry.kind = kind;
+        entry.actor = actor;
+        entry.visibleToSubject = true;
+        entry.fromStatus = from;
+        entry.toStatus = to;
+        return entry;
+    }
+
+    public Instant occurredAt() {
+        return occurredAt;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public String actor() {
+        return actor;
+    }
+
+    public boolean visibleToSubject() {
+        return visibleToSubject;
+    }
+
+    public RequestStatus fromStatus() {
+        return fromStatus;
+    }
+
+    public RequestStatus toStatus() {
+        return toStatus;
+    }
+
+    public String note() {
+        return note;
+    }
+}

@@ -1,0 +1,7 @@
+package kz.region715.dsr.request.domain;
+
+/** How a request reached the operator. */
+public enum Channel {
+    /** The service's public API, used by its own web form and by embedding sites. */
+    WEB
+}

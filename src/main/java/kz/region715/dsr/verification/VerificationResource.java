@@ -1,0 +1,80 @@
+package kz.region715.dsr.verification;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.UUID;
+import kz.region715.dsr.platform.problem.Problem;
+import kz.region715.dsr.platform.ratelimit.RateLimitedPublicEndpoint;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestResponse;
+
+@Path("/api/v1/requests/{id}/verification")
+@Tag(name = "Subject requests")
+@RateLimitedPublicEndpoint
+@Produces(MediaType.APPLICATION_JSON)
+public class VerificationResource {
+
+    private final VerificationService service;
+
+    VerificationResource(VerificationService service) {
+        this.service = service;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Verify the e-mail address",
+            description = "Proves the e-mail address with the token from the e-mailed link or the six-digit code. "
+                    + "On success the request is OPEN and an acknowledgement with the status link is e-mailed. "
+                    + "After 5 wrong attempts a new e-mail must be requested.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
+            @ExampleObject(name = "code", value = "{\"code\": \"482913\"}"),
+            @ExampleObject(name = "link token", value = "{\"token\": \"Vq2xH0m3bS9yQ1k7J4p8W5n6R0t2Y3u4I5o6P7a8S9d\"}")}))
+    @APIResponse(responseCode = "200", description = "Verified",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = VerificationOutcome.class)))
+    @APIResponse(responseCode = "400", description = "Neither or both of token and code, or malformed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such request",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Already verified (links and codes work once)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "410", description = "The link or code expired, or the request itself expired",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Wrong token or code; `attemptsLeft` says how many tries remain",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "Too many wrong attempts (ask for a new e-mail) or too many calls",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public VerificationOutcome verify(@RestPath UUID id, @Valid @NotNull VerifyCommand body) {
+        return service.verify(id, body);
+    }
+
+    @POST
+    @Path("/resend")
+    @Operation(summary = "Send a new verification e-mail",
+            description = "Sends a new link and code; earlier ones stop working. At most 3 an hour.")
+    @APIResponse(responseCode = "202", description = "A new e-mail is on its way",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ResendOutcome.class)))
+    @APIResponse(responseCode = "404", description = "No such request",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Already verified",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "410", description = "The request expired unverified",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "Resend limit reached; see Retry-After",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<ResendOutcome> resend(@RestPath UUID id) {
+        return RestResponse.accepted(service.resend(id));
+    }
+}

@@ -1,0 +1,187 @@
+package kz.region715.dsr.verification;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import kz.region715.dsr.platform.crypto.Secrets;
+import kz.region715.dsr.platform.domain.DomainRuleViolation;
+import kz.region715.dsr.platform.domain.DomainRuleViolation.Kind;
+import kz.region715.dsr.platform.problem.ProblemException;
+import kz.region715.dsr.request.RequestEvents;
+import kz.region715.dsr.request.RequestService;
+import kz.region715.dsr.request.RequestSnapshot;
+import kz.region715.dsr.request.SubjectRequest;
+import kz.region715.dsr.request.SubjectRequestRepository;
+import kz.region715.dsr.request.domain.RequestStatus;
+import org.jboss.logging.Logger;
+
+/**
+ * Proof that the subject owns the e-mail address: a link token (256 bits) and
+ * a six-digit code, stored as keyed hashes, compared in constant time, used
+ * once. Verification is the only way a request leaves PENDING_VERIFICATION
+ * for OPEN.
+ */
+@ApplicationScoped
+public class VerificationService {
+
+    private static final Logger LOG = Logger.getLogger(VerificationService.class);
+
+    static final String TOKEN_PURPOSE = "verification-token";
+    static final String CODE_PURPOSE = "verification-code";
+    private static final Duration RESEND_WINDOW = Duration.ofHours(1);
+
+    private final EntityManager em;
+    private final SubjectRequestRepository requests;
+    private final Secrets secrets;
+    private final Clock clock;
+    private final VerificationConfig config;
+    private final Event<VerificationEvents.Issued> issued;
+    private final Event<VerificationEvents.Failed> failed;
+    private final Event<RequestEvents.Verified> verified;
+
+    VerificationService(EntityManager em, SubjectRequestRepository requests, Secrets secrets, Clock clock,
+            VerificationConfig config, Event<VerificationEvents.Issued> issued,
+            Event<VerificationEvents.Failed> failed, Event<RequestEvents.Verified> verified) {
+        this.em = em;
+        this.requests = requests;
+        this.secrets = secrets;
+        this.clock = clock;
+        this.config = config;
+        this.issued = issued;
+        this.failed = failed;
+        this.verified = verified;
+    }
+
+    /** Every new request gets its first challenge in the filing's own transaction. */
+    void onFiled(@Observes RequestEvents.Filed filed) {
+        issue(filed.request(), false, filed.at());
+    }
+
+    /**
+     * Checks a token or code. Wrong attempts are counted and committed even
+     * though the call fails, hence {@code dontRollbackOn}.
+     */
+    @Transactional(dontRollbackOn = DomainRuleViolation.class)
+    public VerificationOutcome verify(UUID requestId, VerifyCommand command) {
+        boolean byLink = command.token() != null;
+        if (byLink == (command.code() != null)) {
+            throw ProblemException.invalidField(byLink ? "code" : "token", "give either token or code, not both");
+        }
+        SubjectRequest request = pendingRequest(requestId);
+        VerificationChallenge challenge = lockCurrentChallenge(requestId);
+        Instant now = clock.instant();
+        if (challenge.failedAttempts >= config.maxFailedAttempts()) {
+            throw new DomainRuleViolation(Kind.TOO_MANY, "verification-locked",
+                    "Too many wrong attempts. Ask for a new verification e-mail.",
+                    Map.of("resendAvailable", true));
+        }
+        if (!now.isBefore(byLink ? challenge.linkExpiresAt : challenge.codeExpiresAt)) {
+            throw new DomainRuleViolation(Kind.GONE, "verification-expired",
+                    (byLink ? "The link" : "The code") + " has expired. Ask for a new verification e-mail.",
+                    Map.of("resendAvailable", true));
+        }
+        boolean proven = byLink
+                ? secrets.matches(TOKEN_PURPOSE, command.token(), challenge.tokenHash)
+                : secrets.matches(CODE_PURPOSE, codeInput(requestId, command.code()), challenge.codeHash);
+        if (!proven) {
+            int left = Math.max(0, config.maxFailedAttempts() - challenge.recordFailure());
+            failed.fire(new VerificationEvents.Failed(RequestSnapshot.of(request), left, now));
+            LOG.infof("Request %s: wrong verification %s, %d attempts left", request.reference(),
+                    byLink ? "token" : "code", left);
+            throw new DomainRuleViolation(Kind.UNPROCESSABLE, "verification-failed",
+                    (byLink ? "The link" : "The code") + " is not right.", Map.of("attemptsLeft", left));
+        }
+        challenge.use(now);
+        String accessToken = secrets.newToken();
+        request.markVerified(now, secrets.keyedHash(RequestService.ACCESS_TOKEN_PURPOSE, accessToken));
+        verified.fire(new RequestEvents.Verified(RequestSnapshot.of(request), accessToken, now));
+        LOG.infof("Request %s verified", request.reference());
+        return new VerificationOutcome(request.id(), request.reference(), request.status(), request.verifiedAt());
+    }
+
+    /** A new verification e-mail; earlier links and codes stop working. At most so many an hour. */
+    @Transactional(dontRollbackOn = DomainRuleViolation.class)
+    public ResendOutcome resend(UUID requestId) {
+        SubjectRequest request = pendingRequest(requestId);
+        VerificationChallenge current = lockCurrentChallenge(requestId);
+        Instant now = clock.instant();
+        List<Instant> recent = em.createQuery("select c.issuedAt from VerificationChallenge c where c.requestId = :id"
+                        + " and c.resend = true and c.issuedAt > :since order by c.issuedAt", Instant.class)
+                .setParameter("id", requestId)
+                .setParameter("since", now.minus(RESEND_WINDOW))
+                .getResultList();
+        if (recent.size() >= config.maxResendsPerHour()) {
+            long wait = Math.max(1, Duration.between(now, recent.getFirst().plus(RESEND_WINDOW)).toSeconds());
+            throw new DomainRuleViolation(Kind.TOO_MANY, "resend-limit",
+                    "A new e-mail can be requested at most " + config.maxResendsPerHour() + " times an hour.",
+                    Map.of("retryAfterSeconds", wait));
+        }
+        current.supersede(now);
+        VerificationChallenge next = issue(RequestSnapshot.of(request), true, now);
+        return new ResendOutcome(next.linkExpiresAt, next.codeExpiresAt,
+                config.maxResendsPerHour() - recent.size() - 1);
+    }
+
+    private VerificationChallenge issue(RequestSnapshot request, boolean resend, Instant now) {
+        String token = secrets.newToken();
+        String code = secrets.newSixDigitCode();
+        VerificationChallenge challenge = new VerificationChallenge(request.id(),
+                secrets.keyedHash(TOKEN_PURPOSE, token),
+                secrets.keyedHash(CODE_PURPOSE, codeInput(request.id(), code)),
+                now, now.plus(config.linkValidity()), now.plus(config.codeValidity()), resend);
+        em.persist(challenge);
+        issued.fire(new VerificationEvents.Issued(request, token, code, now, challenge.linkExpiresAt,
+                challenge.codeExpiresAt, resend));
+        return challenge;
+    }
+
+    /** Six digits are guessable across requests; binding the hash to the request keeps hashes unique. */
+    private static String codeInput(UUID requestId, String code) {
+        return requestId + ":" + code;
+    }
+
+    private SubjectRequest pendingRequest(UUID requestId) {
+        SubjectRequest request = requests.findById(requestId);
+        if (request == null) {
+            throw new ProblemException(404, "not-found", "Not found", "No such request.");
+        }
+        if (request.status() == RequestStatus.EXPIRED) {
+            throw new DomainRuleViolation(Kind.GONE, "request-expired",
+                    "This request expired before it was verified. Please file a new one.");
+        }
+        if (request.status() != RequestStatus.PENDING_VERIFICATION) {
+            throw new DomainRuleViolation(Kind.CONFLICT, "already-verified", "This request is already verified.",
+                    Map.of("currentStatus", request.status().name()));
+        }
+        return request;
+    }
+
+    /** The live challenge, locked so that concurrent attempts are counted one after another. */
+    private VerificationChallenge lockCurrentChallenge(UUID requestId) {
+        List<VerificationChallenge> current = em.createQuery("from VerificationChallenge c where c.requestId = :id"
+                        + " and c.supersededAt is null and c.usedAt is null", VerificationChallenge.class)
+                .setParameter("id", requestId)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+        if (current.size() != 1) {
+            throw new IllegalStateException("a pending request has " + current.size() + " live challenges");
+        }
+        return current.getFirst();
+    }
+
+    /** Deletes a request's challenges (they hold only hashes, but have no use once it is closed). */
+    void forget(UUID requestId) {
+        em.createQuery("delete from VerificationChallenge c where c.requestId = :id")
+                .setParameter("id", requestId)
+                .executeUpdate();
+    }
+}

@@ -1,0 +1,137 @@
+package kz.region715.dsr.platform;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import kz.region715.dsr.support.Subjects;
+import kz.region715.dsr.support.TestClock;
+import kz.region715.dsr.verification.UnverifiedRequestExpiry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Seeds distinctive personal data through every flow and searches the log and the error bodies for it. */
+@QuarkusTest
+class NoPersonalDataInLogsTest {
+
+    /** The mock mailer stands in for SMTP in tests and dev runs only; printing mail is its purpose. */
+    private static final String MOCK_MAILER_LOGGER = "quarkus-mailer";
+
+    private final List<String> captured = Collections.synchronizedList(new ArrayList<>());
+    private final Handler capture = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            if (MOCK_MAILER_LOGGER.equals(record.getLoggerName())) {
+                return;
+            }
+            StringWriter text = new StringWriter();
+            text.append(String.valueOf(record.getMessage()));
+            if (record.getParameters() != null) {
+                for (Object parameter : record.getParameters()) {
+                    text.append(' ').append(String.valueOf(parameter));
+                }
+            }
+            if (record.getThrown() != null) {
+                record.getThrown().printStackTrace(new PrintWriter(text));
+            }
+            captured.add(text.toString());
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    @Inject
+    Subjects subjects;
+    @Inject
+    TestClock clock;
+    @Inject
+    UnverifiedRequestExpiry expiry;
+
+    @BeforeEach
+    void listen() {
+        Logger.getLogger("").addHandler(capture);
+        capture.setLevel(Level.ALL);
+    }
+
+    @AfterEach
+    void stop() {
+        Logger.getLogger("").removeHandler(capture);
+        clock.reset();
+    }
+
+    @Test
+    void noFlowLogsOrEchoesPersonalData() {
+        String marker = UUID.randomUUID().toString().substring(0, 8);
+        String email = "zhanar." + marker + "@example.kz";
+        String name = "Zhanargul Qwerty" + marker;
+        String message = "my secret message " + marker;
+        List<String> secrets = List.of(marker, "+7701555" + "1234", "701 555 12 34", "Qwerty");
+        List<String> bodies = new ArrayList<>();
+
+        Map<String, Object> correction = new HashMap<>(Map.of("type", "CORRECTION", "email", email, "name", name,
+                "phone", "+7 701 555 12 34", "locale", "ru",
+                "correction", Map.of("changes", List.of(Map.of("field", "MESSAGE", "newValue", message)),
+                        "explanation", "because " + marker)));
+        String id = Subjects.fileOk(correction);
+
+        Map<String, Object> invalid = new HashMap<>(correction);
+        invalid.put("email", "zhanar." + marker + "@@example");
+        invalid.put("phone", "12 " + marker);
+        bodies.add(Subjects.file(invalid).then().statusCode(400).extract().asString());
+        Map<String, Object> unknownField = new HashMap<>(correction);
+        // The unknown field is named in the answer (that is the point); its value, personal data, is not.
+        unknownField.put("nickname", name);
+        bodies.add(Subjects.file(unknownField).then().statusCode(400).extract().asString());
+        bodies.add(given().contentType(ContentType.JSON).body("{\"email\": \"" + email + "\", ")
+                .post("/api/v1/requests").then().statusCode(400).extract().asString());
+        String key = "key-" + UUID.randomUUID();
+        given().header("Idempotency-Key", key).contentType(ContentType.JSON).body(correction)
+                .post("/api/v1/requests").then().statusCode(202);
+        Map<String, Object> other = new HashMap<>(correction);
+        other.put("name", name + " other");
+        bodies.add(given().header("Idempotency-Key", key).contentType(ContentType.JSON).body(other)
+                .post("/api/v1/requests").then().statusCode(422).extract().asString());
+
+        Subjects.Secrets proof = subjects.verificationSecrets(email);
+        id = proof.requestId();
+        bodies.add(Subjects.verify(id, Map.of("code", proof.code().equals("000000") ? "111111" : "000000"))
+                .then().statusCode(422).extract().asString());
+        Subjects.verify(id, Map.of("code", proof.code())).then().statusCode(200);
+        String token = subjects.accessToken(email);
+        given().header("X-Request-Token", token).get("/api/v1/requests/{id}", id).then().statusCode(200);
+
+        Map<String, Object> unverified = new HashMap<>(correction);
+        unverified.put("email", "other." + marker + "@example.kz");
+        Subjects.fileOk(unverified);
+        clock.advance(Duration.ofDays(8));
+        expiry.run();
+
+        assertThat(captured).as("log lines").isNotEmpty();
+        for (String secret : secrets) {
+            assertThat(captured).as("log lines containing " + secret).noneMatch(line -> line.contains(secret));
+            assertThat(bodies).as("error bodies containing " + secret).noneMatch(body -> body.contains(secret));
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package kz.region715.dsr.platform.security;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every protected endpoint refuses anonymous callers (401) and callers without
+ * an allowed role (403), and lets the allowed roles through. The table below is
+ * checked against the OpenAPI document, so a new endpoint cannot be left out.
+ */
+@QuarkusTest
+class AccessMatrixTest {
+
+    /** Local test users (application.properties, %test); "nobody" is authenticated but has no role. */
+    private static final List<String> USERS = List.of("officer", "auditor", "admin", "ingest", "nobody");
+
+    private record Endpoint(String method, String path, Set<String> allowed) {
+        String key() {
+            return method + " " + path;
+        }
+    }
+
+    private static final List<Endpoint> PROTECTED = List.of(
+            new Endpoint("GET", "/api/v1/admin/outbox", Set.of(Roles.ADMIN)),
+            new Endpoint("POST", "/api/v1/admin/outbox/{id}/requeue", Set.of(Roles.ADMIN)));
+
+    /** Endpoints open to data subjects (they prove themselves with tokens from their e-mail). */
+    private static final Set<String> PUBLIC = Set.of(
+            "POST /api/v1/requests",
+            "GET /api/v1/requests/{id}",
+            "POST /api/v1/requests/{id}/verification",
+            "POST /api/v1/requests/{id}/verification/resend");
+
+    @Test
+    void everyOperationInTheApiIsClassified() {
+        JsonPath doc = given().accept("application/json").get("/q/openapi?format=json").then().statusCode(200)
+                .extract().jsonPath();
+        Map<String, Map<String, Map<String, Object>>> paths = doc.getMap("paths");
+        Set<String> secured = new TreeSet<>();
+        Set<String> open = new TreeSet<>();
+        paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
+            String key = method.toUpperCase() + " " + path;
+            if (operation.containsKey("security")) {
+                secured.add(key);
+            } else {
+                open.add(key);
+            }
+        }));
+        assertThat(secured).containsExactlyInAnyOrderElementsOf(PROTECTED.stream().map(Endpoint::key).toList());
+        assertThat(open).containsExactlyInAnyOrderElementsOf(PUBLIC);
+    }
+
+    @Test
+    void protectedEndpointsRefuseAnonymousCallersAndWrongRoles() {
+        List<String> failures = new ArrayList<>();
+        for (Endpoint endpoint : PROTECTED) {
+            expect(failures, endpoint, "anonymous", call(given(), endpoint), 401);
+            for (String user : USERS) {
+                Response response = call(given().auth().preemptive().basic(user, user), endpoint);
+                if (endpoint.allowed().contains(user)) {
+                    if (response.statusCode() == 401 || response.statusCode() == 403) {
+                        failures.add(endpoint.key() + " as " + user + ": refused with " + response.statusCode());
+                    }
+                } else {
+                    expect(failures, endpoint, user, response, 403);
+                }
+            }
+        }
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void refusalsAreProblems() {
+        given().get("/api/v1/admin/outbox").then()
+                .statusCode(401)
+                .header("WWW-Authenticate", "Bearer")
+                .contentType("application/problem+json");
+        given().auth().preemptive().basic("officer", "officer").get("/api/v1/admin/outbox").then()
+                .statusCode(403)
+                .contentType("application/problem+json");
+        given().auth().preemptive().basic("admin", "wrong-password").get("/api/v1/admin/outbox").then()
+                .statusCode(401);
+    }
+
+    private static void expect(List<String> failures, Endpoint endpoint, String who, Response response, int status) {
+        if (response.statusCode() != status) {
+            failures.add(endpoint.key() + " as " + who + ": expected " + status + " got " + response.statusCode());
+        }
+    }
+
+    private static Response call(RequestSpecification request, Endpoint endpoint) {
+        String path = endpoint.path().replace("{id}", UUID.randomUUID().toString());
+        return request.contentType("application/json").body("{}").request(endpoint.method(), path);
+    }
+}
