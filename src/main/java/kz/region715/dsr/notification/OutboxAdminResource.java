@@ -39,10 +39,9 @@ public class OutboxAdminResource {
             description = "Delivery state of outgoing e-mail, newest first: status, attempts, next attempt, kind of "
                     + "the last error. Addresses and content are never shown.")
     @APIResponse(responseCode = "200", description = "Outbox entries")
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not an admin",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     public List<OutboxEntryView> list(
             @QueryParam("status") @Pattern(regexp = "PENDING|SENT|FAILED", message = "must be one of PENDING, SENT, FAILED")
             String status,
@@ -56,12 +55,9 @@ public class OutboxAdminResource {
             description = "Puts a FAILED message back in the queue with a fresh count of attempts, if its content is "
                     + "still held (content carrying a token is purged once it can no longer be used).")
     @APIResponse(responseCode = "200", description = "Requeued")
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not an admin",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such message",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", description = "Not FAILED, or its content is no longer held",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public OutboxEntryView requeue(@RestPath UUID id) {

@@ -70,16 +70,9 @@ public class RequestResource {
                     examples = @ExampleObject(name = "filed", value = """
                             {"id": "3f0c6a4e-6d1e-4d55-9c7a-0b7b9f1d2e11", "reference": "DSR-2026-000042",
                              "status": "PENDING_VERIFICATION"}""")))
-    @APIResponse(responseCode = "400", description = "Invalid body: unknown fields, missing or malformed values; "
-            + "`errors` names each offending field.", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "validation", value = """
-                    {"type": "https://dsr.region715.kz/problems/validation", "title": "Invalid request", "status": 400,
-                     "detail": "1 field is invalid", "instance": "/api/v1/requests",
-                     "errors": [{"field": "email", "message": "must be a well-formed e-mail address"}]}""")))
-    @APIResponse(responseCode = "413", description = "Body too large",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "Body is not JSON",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @APIResponse(responseCode = "422", description = "Idempotency-Key already used with another body",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "429", description = "Too many filings from this client or for this e-mail address; "
@@ -103,8 +96,7 @@ public class RequestResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubjectRequestView.class)))
     @APIResponse(responseCode = "404", description = "Unknown id, or wrong or missing token",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "429", description = "Too many calls from this client",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", ref = "TooManyRequests")
     public SubjectRequestView get(@RestPath UUID id,
             @Parameter(in = ParameterIn.HEADER, name = ACCESS_TOKEN_HEADER, description = "The request's access token")
             @HeaderParam(ACCESS_TOKEN_HEADER) @Size(max = 200) String accessToken) {

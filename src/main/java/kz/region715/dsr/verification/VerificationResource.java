@@ -44,10 +44,8 @@ public class VerificationResource {
     @APIResponse(responseCode = "200", description = "Verified",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = VerificationOutcome.class)))
-    @APIResponse(responseCode = "400", description = "Neither or both of token and code, or malformed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such request",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", description = "Already verified (links and codes work once)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "410", description = "The link or code expired, or the request itself expired",
@@ -66,8 +64,7 @@ public class VerificationResource {
             description = "Sends a new link and code; earlier ones stop working. At most 3 an hour.")
     @APIResponse(responseCode = "202", description = "A new e-mail is on its way",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ResendOutcome.class)))
-    @APIResponse(responseCode = "404", description = "No such request",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", description = "Already verified",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "410", description = "The request expired unverified",
