@@ -17,6 +17,7 @@ import kz.region715.dsr.platform.problem.Problem;
 import kz.region715.dsr.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -38,7 +39,16 @@ public class OutboxAdminResource {
     @Operation(summary = "List queued and sent e-mail",
             description = "Delivery state of outgoing e-mail, newest first: status, attempts, next attempt, kind of "
                     + "the last error. Addresses and content are never shown.")
-    @APIResponse(responseCode = "200", description = "Outbox entries")
+    @APIResponse(responseCode = "200", description = "Outbox entries",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY,
+                            implementation = OutboxEntryView.class),
+                    examples = @ExampleObject(name = "failed", value = """
+                            [{"id": "0d9b1e52-5c37-4f0e-9a40-3c1f4b6f7a21",
+                              "requestId": "3f0c6a4e-6d1e-4d55-9c7a-0b7b9f1d2e11", "kind": "VERIFICATION",
+                              "status": "FAILED", "attempts": 20, "nextAttemptAt": "2026-03-21T08:00:00Z",
+                              "lastError": "ConnectException", "createdAt": "2026-03-20T09:12:44Z", "sentAt": null,
+                              "failedAt": "2026-03-21T08:00:00Z", "contentHeld": true}]""")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -54,7 +64,14 @@ public class OutboxAdminResource {
     @Operation(summary = "Send a failed e-mail again",
             description = "Puts a FAILED message back in the queue with a fresh count of attempts, if its content is "
                     + "still held (content carrying a token is purged once it can no longer be used).")
-    @APIResponse(responseCode = "200", description = "Requeued")
+    @APIResponse(responseCode = "200", description = "Requeued",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OutboxEntryView.class),
+                    examples = @ExampleObject(name = "requeued", value = """
+                            {"id": "0d9b1e52-5c37-4f0e-9a40-3c1f4b6f7a21",
+                             "requestId": "3f0c6a4e-6d1e-4d55-9c7a-0b7b9f1d2e11", "kind": "VERIFICATION",
+                             "status": "PENDING", "attempts": 0, "nextAttemptAt": "2026-03-22T10:00:00Z",
+                             "lastError": "ConnectException", "createdAt": "2026-03-20T09:12:44Z", "sentAt": null,
+                             "failedAt": null, "contentHeld": true}""")))
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")

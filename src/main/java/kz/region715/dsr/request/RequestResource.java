@@ -93,7 +93,13 @@ public class RequestResource {
                     + "Needs the request's access token from the acknowledgement e-mail in the X-Request-Token "
                     + "header; a wrong or missing token answers 404 like an unknown id.")
     @APIResponse(responseCode = "200", description = "The request",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubjectRequestView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubjectRequestView.class),
+                    examples = @ExampleObject(name = "verified", value = """
+                            {"id": "3f0c6a4e-6d1e-4d55-9c7a-0b7b9f1d2e11", "reference": "DSR-2026-000042",
+                             "type": "CORRECTION", "status": "OPEN", "locale": "ru",
+                             "receivedAt": "2026-03-20T09:12:44Z", "verifiedAt": "2026-03-20T09:15:02Z", "dueAt": null,
+                             "timeline": [{"at": "2026-03-20T09:12:44Z", "kind": "FILED", "status": "PENDING_VERIFICATION"},
+                                          {"at": "2026-03-20T09:15:02Z", "kind": "VERIFIED", "status": "OPEN"}]}""")))
     @APIResponse(responseCode = "404", description = "Unknown id, or wrong or missing token",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "429", ref = "TooManyRequests")

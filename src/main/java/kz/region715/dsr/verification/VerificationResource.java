@@ -43,7 +43,10 @@ public class VerificationResource {
             @ExampleObject(name = "link token", value = "{\"token\": \"Vq2xH0m3bS9yQ1k7J4p8W5n6R0t2Y3u4I5o6P7a8S9d\"}")}))
     @APIResponse(responseCode = "200", description = "Verified",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = VerificationOutcome.class)))
+                    schema = @Schema(implementation = VerificationOutcome.class),
+                    examples = @ExampleObject(name = "verified", value = """
+                            {"id": "3f0c6a4e-6d1e-4d55-9c7a-0b7b9f1d2e11", "reference": "DSR-2026-000042",
+                             "status": "OPEN", "verifiedAt": "2026-03-20T09:15:02Z"}""")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", description = "Already verified (links and codes work once)",
@@ -63,7 +66,10 @@ public class VerificationResource {
     @Operation(summary = "Send a new verification e-mail",
             description = "Sends a new link and code; earlier ones stop working. At most 3 an hour.")
     @APIResponse(responseCode = "202", description = "A new e-mail is on its way",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ResendOutcome.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ResendOutcome.class),
+                    examples = @ExampleObject(name = "resent", value = """
+                            {"linkExpiresAt": "2026-03-21T09:20:00Z", "codeExpiresAt": "2026-03-20T09:50:00Z",
+                             "resendsLeftThisHour": 2}""")))
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", description = "Already verified",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

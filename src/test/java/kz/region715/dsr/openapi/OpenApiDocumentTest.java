@@ -29,7 +29,7 @@ class OpenApiDocumentTest {
     }
 
     @Test
-    void everyOperationHasASummaryAndErrorResponses() {
+    void everyOperationHasASummaryAnExampleAndErrorResponses() {
         var doc = given().get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath();
         java.util.Map<String, java.util.Map<String, java.util.Map<String, Object>>> paths = doc.getMap("paths");
         paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
@@ -38,6 +38,9 @@ class OpenApiDocumentTest {
             java.util.Map<String, Object> responses = (java.util.Map<String, Object>) operation.get("responses");
             assertThat(responses.keySet()).as(method + " " + path + " documents an error")
                     .anyMatch(code -> code.startsWith("4"));
+            String success = responses.keySet().stream().filter(code -> code.startsWith("2")).findFirst().orElseThrow();
+            assertThat(String.valueOf(responses.get(success))).as(method + " " + path + " shows an example answer")
+                    .contains("examples=");
         }));
         given().get("/q/swagger-ui/").then().statusCode(200);
     }
