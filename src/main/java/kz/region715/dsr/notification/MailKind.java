@@ -5,5 +5,17 @@ public enum MailKind {
     /** Link and code to prove the e-mail address. */
     VERIFICATION,
     /** Receipt of a verified request, with its reference and status link. */
-    ACKNOWLEDGEMENT
+    ACKNOWLEDGEMENT,
+    /** An officer's question to the subject. */
+    QUESTION,
+    /** A refusal, with its legal basis and the right to appeal. */
+    REJECTION,
+    /** A longer term, and why. */
+    EXTENSION,
+    /** The request was closed without a decision on the merits. */
+    CANCELLATION,
+    /** To officers: cases due soon or overdue. */
+    DEADLINE_DIGEST,
+    /** To the data-protection officer: overdue cases. */
+    ESCALATION
 }

@@ -67,4 +67,85 @@ public interface MailMessages {
 
     @Message("withdrawal of consent to processing")
     String type_withdrawal();
+
+    @Message("Colleagues,")
+    String staff_greeting();
+
+    @Message("A question about your request {reference}")
+    String question_subject(String reference);
+
+    @Message("To handle your request {reference} we need more information from you:")
+    String question_intro(String reference);
+
+    @Message("Please answer on your request's status page, through the link in the e-mail that confirmed your request.")
+    String question_how();
+
+    @Message("Decision on your request {reference}")
+    String rejection_subject(String reference);
+
+    @Message("We cannot fulfil your request {reference} ({typeLabel}).")
+    String rejection_intro(String reference, String typeLabel);
+
+    @Message("Legal basis: {basisLabel}.")
+    String rejection_basis(String basisLabel);
+
+    @Message("Explanation:")
+    String rejection_reason();
+
+    @Message("You have the right to appeal this decision to the authorised body for personal data protection (the Ministry of Artificial Intelligence and Digital Development of the Republic of Kazakhstan) or to a court (policy 7.6; Law No. 94-V, Art. 27).")
+    String rejection_appeal();
+
+    @Message("we hold no personal data of yours")
+    String basis_no_data_held();
+
+    @Message("it could not be confirmed that the request comes from the data subject")
+    String basis_identity_not_proven();
+
+    @Message("the data must be kept by law (Law No. 94-V, Art. 18; policy 7.5)")
+    String basis_retention_required_by_law();
+
+    @Message("processing continues on another legal ground (policy 4.3 and 7.4)")
+    String basis_other_legal_ground();
+
+    @Message("blocking would contradict the law or the performance of a contract (policy 7.4)")
+    String basis_contract_performance();
+
+    @Message("the request is manifestly unfounded or repeats one already answered")
+    String basis_unfounded_or_repeated();
+
+    @Message("The term of your request {reference} is extended")
+    String extension_subject(String reference);
+
+    @Message("We need more time to handle your request {reference}. We will answer by {lastDay}.")
+    String extension_intro(String reference, String lastDay);
+
+    @Message("Why:")
+    String extension_reason();
+
+    @Message("Your request {reference} is closed")
+    String cancel_subject(String reference);
+
+    @Message("Your request {reference} repeats your earlier request {other}, which we are handling, so we have closed {reference}.")
+    String cancel_duplicate(String reference, String other);
+
+    @Message("As you asked, we have closed your request {reference}.")
+    String cancel_withdrawn(String reference);
+
+    @Message("We have closed your request {reference}.")
+    String cancel_other(String reference);
+
+    @Message("Request deadlines: {count} need attention")
+    String digest_subject(int count);
+
+    @Message("Requests due within the next working days or already overdue:")
+    String digest_intro();
+
+    @Message("{reference} ({type}): due by {lastDay}, working days left: {left}")
+    String digest_line(String reference, String type, String lastDay, int left);
+
+    @Message("Overdue requests: {count}")
+    String escalation_subject(int count);
+
+    @Message("These requests are past their deadline without a decision:")
+    String escalation_intro();
 }

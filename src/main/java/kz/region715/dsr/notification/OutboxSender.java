@@ -5,6 +5,7 @@ import io.quarkus.mailer.Mailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Instant;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.UUID;
 import kz.region715.dsr.platform.jobs.BatchResult;
 import kz.region715.dsr.platform.problem.SafeLog;
+import kz.region715.dsr.request.RequestEvents;
 import org.jboss.logging.Logger;
 
 /**
@@ -30,12 +32,15 @@ public class OutboxSender {
     private final Mailer mailer;
     private final Clock clock;
     private final OutboxConfig config;
+    private final Event<RequestEvents.MailOutcome> outcomes;
 
-    OutboxSender(EntityManager em, Mailer mailer, Clock clock, OutboxConfig config) {
+    OutboxSender(EntityManager em, Mailer mailer, Clock clock, OutboxConfig config,
+            Event<RequestEvents.MailOutcome> outcomes) {
         this.em = em;
         this.mailer = mailer;
         this.clock = clock;
         this.config = config;
+        this.outcomes = outcomes;
     }
 
     @Scheduled(identity = "outbox-sender", every = "${dsr.outbox.poll-interval}",
@@ -105,6 +110,10 @@ public class OutboxSender {
                 current.delivered(now);
             } else {
                 current.attemptFailed(now, failure, config);
+            }
+            if (current.requestId != null && current.status != OutboxMessage.Status.PENDING) {
+                outcomes.fire(new RequestEvents.MailOutcome(current.requestId, current.kind.name(),
+                        current.status == OutboxMessage.Status.SENT, now));
             }
         });
         return failure == null ? new BatchResult(1, 0) : new BatchResult(0, 1);

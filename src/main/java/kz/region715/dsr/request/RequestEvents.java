@@ -24,6 +24,10 @@ public final class RequestEvents {
     public record Verified(RequestSnapshot request, String accessToken, Instant at) {
     }
 
+    /** An e-mail about a request was delivered, or finally failed. */
+    public record MailOutcome(UUID requestId, String kind, boolean delivered, Instant at) {
+    }
+
     /** An unverified request expired and its personal data was erased. */
     public record Expired(UUID requestId, String reference, Instant at) {
     }

@@ -94,11 +94,24 @@ public class RequestService {
     /** The subject's view, for the holder of the request's access token; anyone else learns nothing. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public SubjectRequestView viewAsSubject(UUID id, String accessToken) {
+        return SubjectRequestView.of(requireSubjectAccess(id, accessToken));
+    }
+
+    /** The request, if {@code accessToken} is its own; otherwise 404, as for an unknown id. */
+    public SubjectRequest requireSubjectAccess(UUID id, String accessToken) {
         SubjectRequest request = requests.findById(id);
         if (request == null || !secrets.matches(ACCESS_TOKEN_PURPOSE, accessToken, request.accessTokenHash())) {
             throw new ProblemException(404, "not-found", "Not found", "No such request, or the access token is wrong.");
         }
-        return SubjectRequestView.of(request);
+        return request;
+    }
+
+    /** E-mails about a request go on its (internal) timeline. */
+    void onMailOutcome(@jakarta.enterprise.event.Observes RequestEvents.MailOutcome outcome) {
+        SubjectRequest request = requests.findById(outcome.requestId());
+        if (request != null) {
+            request.recordMail(outcome.kind(), outcome.delivered(), outcome.at());
+        }
     }
 
     /** New phone and e-mail values are stored in the form they are matched in. */

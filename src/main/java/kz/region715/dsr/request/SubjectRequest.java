@@ -11,11 +11,16 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
+import kz.region715.dsr.deadline.domain.Basis;
+import kz.region715.dsr.deadline.domain.Deadline;
+import kz.region715.dsr.request.domain.CancellationReason;
 import kz.region715.dsr.request.domain.Channel;
+import kz.region715.dsr.request.domain.RejectionBasis;
 import kz.region715.dsr.request.domain.RequestLifecycle;
 import kz.region715.dsr.request.domain.RequestStatus;
 import kz.region715.dsr.request.domain.RequestType;
@@ -57,6 +62,41 @@ public class SubjectRequest {
     private String accessTokenHash;
     @Column(name = "personal_data_erased_at")
     private Instant personalDataErasedAt;
+    private String jurisdiction;
+    @Column(name = "deadline_policy")
+    private String deadlinePolicy;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "deadline_basis")
+    private Basis deadlineBasis;
+    @Column(name = "deadline_citation")
+    private String deadlineCitation;
+    @Column(name = "due_last_day")
+    private LocalDate dueLastDay;
+    @Column(name = "due_at")
+    private Instant dueAt;
+    @Column(name = "extensions_granted")
+    private int extensionsGranted;
+    @Column(name = "paused_working_days")
+    private int pausedWorkingDays;
+    @Column(name = "paused_since")
+    private Instant pausedSince;
+    private String assignee;
+    @Column(name = "duplicate_of")
+    private UUID duplicateOf;
+    @Column(name = "decided_by")
+    private String decidedBy;
+    @Column(name = "decided_at")
+    private Instant decidedAt;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "rejection_basis")
+    private RejectionBasis rejectionBasis;
+    @Column(name = "decision_reason")
+    private String decisionReason;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "cancellation_reason")
+    private CancellationReason cancellationReason;
+    @Column(name = "closed_at")
+    private Instant closedAt;
     @Version
     private long version;
 
@@ -105,10 +145,139 @@ public class SubjectRequest {
 
     /** Changes the status if the state machine allows it, and records the change on the timeline. */
     public void moveTo(RequestStatus next, Instant at, String actor, TimelineEntry.Kind kind) {
+        moveTo(next, at, actor, kind, null);
+    }
+
+    private void moveTo(RequestStatus next, Instant at, String actor, TimelineEntry.Kind kind, String note) {
         RequestStatus from = status;
         this.status = RequestLifecycle.transition(from, next);
         this.statusChangedAt = at;
-        record(TimelineEntry.publicEntry(this, at, kind, actor, from, next));
+        if (next.isTerminal()) {
+            this.closedAt = at;
+        }
+        TimelineEntry entry = TimelineEntry.publicEntry(this, at, kind, actor, from, next);
+        entry.setNote(note);
+        record(entry);
+    }
+
+    // ---- Case work. Every method checks the state it needs; the state machine guards the status. ----
+
+    /** The deadline that applies from now on (at verification, after an extension, a pause or a new jurisdiction). */
+    public void applyDeadline(String jurisdiction, Deadline deadline) {
+        this.jurisdiction = jurisdiction;
+        this.deadlinePolicy = deadline.policy().id();
+        this.deadlineBasis = deadline.policy().basis();
+        this.deadlineCitation = deadline.policy().citation();
+        this.dueLastDay = deadline.lastDay();
+        this.dueAt = deadline.dueAt();
+        this.extensionsGranted = deadline.extensionsGranted();
+        this.pausedWorkingDays = deadline.pausedWorkingDays();
+    }
+
+    /** Records the first deadline, set when the request is verified. */
+    public void startDeadline(String jurisdiction, Deadline deadline, Instant at) {
+        requireStatus("set a deadline", RequestStatus.OPEN);
+        applyDeadline(jurisdiction, deadline);
+        record(TimelineEntry.entry(this, at, TimelineEntry.Kind.DEADLINE_SET, TimelineEntry.SYSTEM, true,
+                deadline.policy().id() + " " + deadline.lastDay()));
+    }
+
+    public void assign(String officer, String actor, Instant at) {
+        requireOpenCase("assign");
+        this.assignee = officer;
+        if (status == RequestStatus.OPEN) {
+            moveTo(RequestStatus.IN_REVIEW, at, actor, TimelineEntry.Kind.STATUS_CHANGED);
+        }
+        record(TimelineEntry.entry(this, at, TimelineEntry.Kind.ASSIGNED, actor, false, officer));
+    }
+
+    /** An internal note: never shown to the subject. */
+    public void addNote(String text, String actor, Instant at) {
+        requireVerified("add a note");
+        record(TimelineEntry.entry(this, at, TimelineEntry.Kind.NOTE, actor, false, text));
+    }
+
+    /** A question to the subject; the case waits for the answer. */
+    public void ask(String question, String actor, Instant at) {
+        moveTo(RequestStatus.AWAITING_SUBJECT, at, actor, TimelineEntry.Kind.QUESTION, question);
+        this.pausedSince = at;
+    }
+
+    /** The subject's answer; returns when the wait began (to shift the deadline if the policy pauses). */
+    public Instant answer(String text, Instant at) {
+        Instant waitingSince = pausedSince;
+        moveTo(RequestStatus.IN_REVIEW, at, TimelineEntry.SUBJECT, TimelineEntry.Kind.ANSWER, text);
+        this.pausedSince = null;
+        return waitingSince;
+    }
+
+    public void approve(String note, String actor, Instant at) {
+        moveTo(RequestStatus.APPROVED, at, actor, TimelineEntry.Kind.APPROVED, note);
+        this.decidedBy = actor;
+        this.decidedAt = at;
+    }
+
+    public void reject(RejectionBasis basis, String reason, String actor, Instant at) {
+        moveTo(RequestStatus.REJECTED, at, actor, TimelineEntry.Kind.REJECTED, basis + ": " + reason);
+        this.decidedBy = actor;
+        this.decidedAt = at;
+        this.rejectionBasis = basis;
+        this.decisionReason = reason;
+        this.pausedSince = null;
+    }
+
+    public void extend(Deadline extended, String reason, String actor, Instant at) {
+        requireOpenCase("extend");
+        applyDeadline(jurisdiction, extended);
+        record(TimelineEntry.entry(this, at, TimelineEntry.Kind.EXTENDED, actor, true, reason));
+    }
+
+    public void cancel(CancellationReason reason, String note, String actor, Instant at) {
+        moveTo(RequestStatus.CANCELLED, at, actor, TimelineEntry.Kind.CANCELLED,
+                note == null ? reason.name() : reason + ": " + note);
+        this.cancellationReason = reason;
+        this.decidedBy = actor;
+        this.decidedAt = at;
+        this.pausedSince = null;
+    }
+
+    public void changeJurisdiction(String newJurisdiction, Deadline deadline, String reason, String actor, Instant at) {
+        requireOpenCase("change the jurisdiction of");
+        String from = jurisdiction;
+        applyDeadline(newJurisdiction, deadline);
+        record(TimelineEntry.entry(this, at, TimelineEntry.Kind.JURISDICTION_CHANGED, actor, false,
+                from + " -> " + newJurisdiction + ": " + reason));
+    }
+
+    /** Another open request of the same subject and type exists: flagged, for an officer to decide. */
+    public void flagDuplicateOf(UUID other, String otherReference, Instant at) {
+        this.duplicateOf = other;
+        record(TimelineEntry.entry(this, at, TimelineEntry.Kind.DUPLICATE_FLAGGED, TimelineEntry.SYSTEM, false,
+                otherReference));
+    }
+
+    /** An e-mail about this request was delivered, or finally failed. */
+    public void recordMail(String kind, boolean delivered, Instant at) {
+        record(TimelineEntry.entry(this, at, delivered ? TimelineEntry.Kind.MAIL_SENT : TimelineEntry.Kind.MAIL_FAILED,
+                TimelineEntry.SYSTEM, false, kind));
+    }
+
+    private void requireStatus(String action, RequestStatus expected) {
+        if (status != expected) {
+            throw new CaseRuleViolation(action, status);
+        }
+    }
+
+    private void requireVerified(String action) {
+        if (!status.isVerified()) {
+            throw new CaseRuleViolation(action, status);
+        }
+    }
+
+    private void requireOpenCase(String action) {
+        if (!status.isVerified() || status.isTerminal()) {
+            throw new CaseRuleViolation(action, status);
+        }
     }
 
     private void erasePersonalData(Instant at) {
@@ -191,6 +360,74 @@ public class SubjectRequest {
 
     public long version() {
         return version;
+    }
+
+    public String jurisdiction() {
+        return jurisdiction;
+    }
+
+    public String deadlinePolicy() {
+        return deadlinePolicy;
+    }
+
+    public Basis deadlineBasis() {
+        return deadlineBasis;
+    }
+
+    public String deadlineCitation() {
+        return deadlineCitation;
+    }
+
+    public LocalDate dueLastDay() {
+        return dueLastDay;
+    }
+
+    public Instant dueAt() {
+        return dueAt;
+    }
+
+    public int extensionsGranted() {
+        return extensionsGranted;
+    }
+
+    public int pausedWorkingDays() {
+        return pausedWorkingDays;
+    }
+
+    public Instant pausedSince() {
+        return pausedSince;
+    }
+
+    public String assignee() {
+        return assignee;
+    }
+
+    public UUID duplicateOf() {
+        return duplicateOf;
+    }
+
+    public String decidedBy() {
+        return decidedBy;
+    }
+
+    public Instant decidedAt() {
+        return decidedAt;
+    }
+
+    public RejectionBasis rejectionBasis() {
+        return rejectionBasis;
+    }
+
+    public String decisionReason() {
+        return decisionReason;
+    }
+
+    public CancellationReason cancellationReason() {
+        return cancellationReason;
+    }
+
+    public Instant closedAt() {
+        return closedAt;
     }
 
     public List<TimelineEntry> timeline() {

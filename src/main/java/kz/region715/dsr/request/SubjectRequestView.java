@@ -25,15 +25,17 @@ public record SubjectRequestView(
 
     @Schema(name = "PublicTimelineEntry")
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Event(Instant at, TimelineEntry.Kind kind, RequestStatus status) {
+    public record Event(Instant at, TimelineEntry.Kind kind, RequestStatus status,
+            @Schema(description = "The officer's question or the subject's answer") String text) {
     }
 
     static SubjectRequestView of(SubjectRequest request) {
         List<Event> events = request.timeline().stream()
                 .filter(TimelineEntry::visibleToSubject)
-                .map(e -> new Event(e.occurredAt(), e.kind(), e.toStatus()))
+                .map(e -> new Event(e.occurredAt(), e.kind(), e.toStatus(),
+                        e.kind() == TimelineEntry.Kind.QUESTION || e.kind() == TimelineEntry.Kind.ANSWER ? e.note() : null))
                 .toList();
         return new SubjectRequestView(request.id(), request.reference(), request.type(), request.status(),
-                request.locale().tag(), request.receivedAt(), request.verifiedAt(), null, events);
+                request.locale().tag(), request.receivedAt(), request.verifiedAt(), request.dueAt(), events);
     }
 }

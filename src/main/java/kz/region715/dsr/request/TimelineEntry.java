@@ -20,12 +20,26 @@ import kz.region715.dsr.request.domain.RequestStatus;
 public class TimelineEntry {
 
     public static final String SUBJECT = "subject";
+    public static final String SYSTEM = "system";
 
     public enum Kind {
         FILED,
         VERIFIED,
         EXPIRED,
-        STATUS_CHANGED
+        STATUS_CHANGED,
+        DEADLINE_SET,
+        ASSIGNED,
+        NOTE,
+        QUESTION,
+        ANSWER,
+        APPROVED,
+        REJECTED,
+        EXTENDED,
+        CANCELLED,
+        JURISDICTION_CHANGED,
+        DUPLICATE_FLAGGED,
+        MAIL_SENT,
+        MAIL_FAILED
     }
 
     @Id
@@ -63,6 +77,27 @@ public class TimelineEntry {
         entry.fromStatus = from;
         entry.toStatus = to;
         return entry;
+    }
+
+    static TimelineEntry entry(SubjectRequest request, Instant at, Kind kind, String actor, boolean visibleToSubject,
+            String note) {
+        TimelineEntry entry = new TimelineEntry();
+        entry.request = request;
+        entry.occurredAt = at;
+        entry.kind = kind;
+        entry.actor = actor;
+        entry.visibleToSubject = visibleToSubject;
+        entry.toStatus = request.status();
+        entry.note = note;
+        return entry;
+    }
+
+    void setNote(String note) {
+        this.note = note;
+    }
+
+    public Long id() {
+        return id;
     }
 
     public Instant occurredAt() {

@@ -44,12 +44,38 @@ public class GreenMailResource implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    /** Brings it (back) up on the same port. */
+    /** Brings it (back) up on the same port, and returns once it greets clients. */
     public static synchronized void startServer() {
         if (server == null) {
             server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
             server.start();
+            awaitGreeting();
         }
+    }
+
+    /** A started server may accept connections before it answers them; wait for its "220" banner. */
+    private static void awaitGreeting() {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+                socket.setSoTimeout(1000);
+                String banner = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                        java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+                if (banner != null && banner.startsWith("220")) {
+                    socket.getOutputStream().write("QUIT\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    return;
+                }
+            } catch (IOException e) {
+                // not ready yet
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        throw new IllegalStateException("GreenMail did not greet within 10 s");
     }
 
     private static int freePort() {

@@ -51,7 +51,7 @@ class SmtpDeliveryTest {
     void theVerificationMailIsDeliveredOverSmtpAndItsCodeWorks() throws Exception {
         String email = newEmail();
         String id = Subjects.fileOk(access(email));
-        assertThat(sender.deliverDue().done()).isGreaterThanOrEqualTo(1);
+        deliverWithinOneRetry(id);
 
         MimeMessage message = receivedBy(email);
         assertThat(message.getSubject()).startsWith("Confirm your request DSR-");
@@ -86,7 +86,7 @@ class SmtpDeliveryTest {
 
         GreenMailResource.startServer();
         clock.advance(Duration.ofSeconds(31));
-        sender.deliverDue();
+        deliverWithinOneRetry(id);
 
         assertThat(receivedBy(email).getSubject()).startsWith("Confirm your request");
         OutboxMessage sent = messageFor(id);
@@ -102,9 +102,12 @@ class SmtpDeliveryTest {
         sender.deliverDue();
         clock.advance(Duration.ofMinutes(2));
         sender.deliverDue();
+        assertThat(messageFor(id).status).isEqualTo(OutboxMessage.Status.PENDING);
+        clock.advance(Duration.ofMinutes(5));
+        sender.deliverDue();
         OutboxMessage failed = messageFor(id);
         assertThat(failed.status).isEqualTo(OutboxMessage.Status.FAILED);
-        assertThat(failed.attempts).isEqualTo(2);
+        assertThat(failed.attempts).isEqualTo(3);
 
         given().auth().preemptive().basic("admin", "admin").queryParam("status", "FAILED")
                 .get("/api/v1/admin/outbox").then()
@@ -122,7 +125,7 @@ class SmtpDeliveryTest {
                 .statusCode(409).body("type", equalTo("https://dsr.region715.kz/problems/not-failed"));
 
         GreenMailResource.startServer();
-        sender.deliverDue();
+        deliverWithinOneRetry(id);
         assertThat(receivedBy(email)).isNotNull();
         assertThat(messageFor(id).status).isEqualTo(OutboxMessage.Status.SENT);
     }
@@ -141,6 +144,25 @@ class SmtpDeliveryTest {
                 .toList();
         assertThat(mine).as("messages received for the subject").hasSize(1);
         return mine.getFirst();
+    }
+
+    /**
+     * Runs the sender until the request's mail is sent, allowing one backed-off retry: an SMTP conversation
+     * occasionally stalls until the mailer's timeout (seen with GreenMail after a restart), and the outbox's
+     * retry is what recovers from that with a real server too.
+     */
+    private void deliverWithinOneRetry(String requestId) {
+        sender.deliverDue();
+        if (messageFor(requestId, OutboxMessage.Status.SENT) == null) {
+            clock.advance(Duration.ofMinutes(5));
+            sender.deliverDue();
+        }
+        assertThat(messageFor(requestId, OutboxMessage.Status.SENT)).as("sent within one retry").isNotNull();
+    }
+
+    private OutboxMessage messageFor(String requestId, OutboxMessage.Status status) {
+        OutboxMessage message = messageFor(requestId);
+        return message.status == status ? message : null;
     }
 
     private OutboxMessage messageFor(String requestId) {

@@ -10,7 +10,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
-import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.mailer.Mail;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -309,9 +308,9 @@ class RequestIntakeTest {
                 .body("type", equalTo("ACCESS"))
                 .body("status", equalTo("OPEN"))
                 .body("reference", matchesPattern("DSR-\\d{4}-\\d{6,}"))
-                .body("dueAt", nullValue())
-                .body("timeline", hasSize(2))
-                .body("timeline.kind", equalTo(List.of("FILED", "VERIFIED")))
+                .body("dueAt", org.hamcrest.Matchers.notNullValue())
+                .body("timeline", hasSize(3))
+                .body("timeline.kind", equalTo(List.of("FILED", "VERIFIED", "DEADLINE_SET")))
                 .body("$", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("email")));
 
         String unknown = UUID.randomUUID().toString();

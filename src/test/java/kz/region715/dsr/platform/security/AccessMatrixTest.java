@@ -34,14 +34,26 @@ class AccessMatrixTest {
 
     private static final List<Endpoint> PROTECTED = List.of(
             new Endpoint("GET", "/api/v1/admin/outbox", Set.of(Roles.ADMIN)),
-            new Endpoint("POST", "/api/v1/admin/outbox/{id}/requeue", Set.of(Roles.ADMIN)));
+            new Endpoint("POST", "/api/v1/admin/outbox/{id}/requeue", Set.of(Roles.ADMIN)),
+            new Endpoint("GET", "/api/v1/cases", Set.of(Roles.OFFICER)),
+            new Endpoint("GET", "/api/v1/cases/{id}", Set.of(Roles.OFFICER)),
+            new Endpoint("POST", "/api/v1/cases/{id}/assignment", Set.of(Roles.OFFICER)),
+            new Endpoint("POST", "/api/v1/cases/{id}/notes", Set.of(Roles.OFFICER)),
+            new Endpoint("POST", "/api/v1/cases/{id}/questions", Set.of(Roles.OFFICER)),
+            new Endpoint("POST", "/api/v1/cases/{id}/approval", Set.of(Roles.OFFICER)),
+            new Endpoint("POST", "/api/v1/cases/{id}/rejection", Set.of(Roles.OFFICER)),
+            new Endpoint("POST", "/api/v1/cases/{id}/extension", Set.of(Roles.OFFICER)),
+            new Endpoint("POST", "/api/v1/cases/{id}/cancellation", Set.of(Roles.OFFICER)),
+            new Endpoint("POST", "/api/v1/cases/{id}/jurisdiction", Set.of(Roles.OFFICER)),
+            new Endpoint("GET", "/api/v1/reports/sla", Set.of(Roles.AUDITOR, Roles.OFFICER)));
 
     /** Endpoints open to data subjects (they prove themselves with tokens from their e-mail). */
     private static final Set<String> PUBLIC = Set.of(
             "POST /api/v1/requests",
             "GET /api/v1/requests/{id}",
             "POST /api/v1/requests/{id}/verification",
-            "POST /api/v1/requests/{id}/verification/resend");
+            "POST /api/v1/requests/{id}/verification/resend",
+            "POST /api/v1/requests/{id}/messages");
 
     @Test
     void everyOperationInTheApiIsClassified() {

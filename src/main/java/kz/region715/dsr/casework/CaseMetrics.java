@@ -1,0 +1,84 @@
+package kz.region715.dsr.casework;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import kz.region715.dsr.request.domain.RequestStatus;
+import kz.region715.dsr.request.domain.RequestType;
+
+/**
+ * Case metrics at /q/metrics: open cases by status and type and overdue cases
+ * (gauges refreshed from the database, so every replica reports the same
+ * numbers), deadline breaches (counted once, when the watch claims an overdue
+ * alert) and time to close.
+ */
+@ApplicationScoped
+public class CaseMetrics {
+
+    private final EntityManager em;
+    private final Clock clock;
+    private final Map<String, AtomicLong> open = new HashMap<>();
+    private final AtomicLong overdue = new AtomicLong();
+    private final Counter breaches;
+    private final Timer timeToClose;
+
+    CaseMetrics(MeterRegistry registry, EntityManager em, Clock clock) {
+        this.em = em;
+        this.clock = clock;
+        for (RequestStatus status : CaseService.OPEN_STATUSES) {
+            for (RequestType type : RequestType.values()) {
+                AtomicLong value = new AtomicLong();
+                open.put(key(status, type), value);
+                registry.gauge("dsr.cases.open", Tags.of("status", status.name(), "type", type.name()), value);
+            }
+        }
+        registry.gauge("dsr.cases.overdue", overdue);
+        this.breaches = Counter.builder("dsr.deadline.breaches")
+                .description("Cases that passed their due date without a decision").register(registry);
+        this.timeToClose = Timer.builder("dsr.case.time.to.close")
+                .description("From receipt to rejection, cancellation or completion")
+                .publishPercentiles(0.5, 0.9).register(registry);
+    }
+
+    @Scheduled(identity = "case-metrics", every = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public void refresh() {
+        open.values().forEach(v -> v.set(0));
+        List<Object[]> rows = em.createQuery("select r.status, r.type, count(r) from SubjectRequest r"
+                + " where r.status in :open group by r.status, r.type", Object[].class)
+                .setParameter("open", CaseService.OPEN_STATUSES)
+                .getResultList();
+        for (Object[] row : rows) {
+            open.get(key((RequestStatus) row[0], (RequestType) row[1])).set(((Number) row[2]).longValue());
+        }
+        overdue.set(em.createQuery("select count(r) from SubjectRequest r where r.status in :open and r.dueAt < :now",
+                        Long.class)
+                .setParameter("open", CaseService.OPEN_STATUSES)
+                .setParameter("now", clock.instant())
+                .getSingleResult());
+    }
+
+    void onClosed(@Observes(during = TransactionPhase.AFTER_SUCCESS) CaseEvents.Closed closed) {
+        timeToClose.record(closed.openFor());
+    }
+
+    void onAlerts(@Observes(during = TransactionPhase.AFTER_SUCCESS) CaseEvents.DeadlineAlerts alerts) {
+        breaches.increment(alerts.overdue().size());
+    }
+
+    private static String key(RequestStatus status, RequestType type) {
+        return status + "/" + type;
+    }
+}

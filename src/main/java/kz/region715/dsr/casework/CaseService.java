@@ -1,0 +1,288 @@
+package kz.region715.dsr.casework;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import kz.region715.dsr.deadline.Deadlines;
+import kz.region715.dsr.deadline.domain.Deadline;
+import kz.region715.dsr.deadline.domain.DeadlineRuleViolation;
+import kz.region715.dsr.platform.domain.DomainRuleViolation;
+import kz.region715.dsr.platform.problem.ProblemException;
+import kz.region715.dsr.request.RequestDetails;
+import kz.region715.dsr.request.RequestEvents;
+import kz.region715.dsr.request.RequestService;
+import kz.region715.dsr.request.RequestSnapshot;
+import kz.region715.dsr.request.SubjectRequest;
+import kz.region715.dsr.request.SubjectRequestRepository;
+import kz.region715.dsr.request.domain.CancellationReason;
+import kz.region715.dsr.request.domain.RequestStatus;
+import org.jboss.logging.Logger;
+
+/**
+ * Privacy officers' work on cases. Every change needs the case's current ETag
+ * (optimistic concurrency: two officers never overwrite each other), goes
+ * through the request's guarded transitions, and tells the subject by e-mail
+ * where the law or the policy says so.
+ */
+@ApplicationScoped
+public class CaseService {
+
+    private static final Logger LOG = Logger.getLogger(CaseService.class);
+    /** Statuses in which a case is being worked and its deadline runs. */
+    static final List<RequestStatus> OPEN_STATUSES = List.of(RequestStatus.OPEN, RequestStatus.IN_REVIEW,
+            RequestStatus.AWAITING_SUBJECT, RequestStatus.APPROVED, RequestStatus.EXECUTING, RequestStatus.FAILED);
+
+    private final SubjectRequestRepository requests;
+    private final RequestService requestService;
+    private final Deadlines deadlines;
+    private final EntityManager em;
+    private final Clock clock;
+    private final SecurityIdentity identity;
+    private final ObjectMapper json;
+    private final Event<CaseEvents.Questioned> questioned;
+    private final Event<CaseEvents.Rejected> rejected;
+    private final Event<CaseEvents.Extended> extended;
+    private final Event<CaseEvents.Cancelled> cancelled;
+    private final Event<CaseEvents.Closed> closed;
+
+    CaseService(SubjectRequestRepository requests, RequestService requestService, Deadlines deadlines,
+            EntityManager em, Clock clock, SecurityIdentity identity, ObjectMapper json,
+            Event<CaseEvents.Questioned> questioned, Event<CaseEvents.Rejected> rejected,
+            Event<CaseEvents.Extended> extended, Event<CaseEvents.Cancelled> cancelled,
+            Event<CaseEvents.Closed> closed) {
+        this.requests = requests;
+        this.requestService = requestService;
+        this.deadlines = deadlines;
+        this.em = em;
+        this.clock = clock;
+        this.identity = identity;
+        this.json = json;
+        this.questioned = questioned;
+        this.rejected = rejected;
+        this.extended = extended;
+        this.cancelled = cancelled;
+        this.closed = closed;
+    }
+
+    /** A verified request becomes a case: its deadline starts, and a possible duplicate is flagged. */
+    void onVerified(@Observes RequestEvents.Verified event) {
+        SubjectRequest request = requests.findById(event.request().id());
+        String jurisdiction = deadlines.defaultJurisdiction();
+        Deadline deadline = deadlines.start(jurisdiction, request.type().name(), request.receivedAt(),
+                request.verifiedAt());
+        request.startDeadline(jurisdiction, deadline, event.at());
+        em.createQuery("from SubjectRequest r where r.subjectKey = :key and r.type = :type and r.id <> :id"
+                        + " and r.status in :open order by r.receivedAt", SubjectRequest.class)
+                .setParameter("key", request.subjectKey())
+                .setParameter("type", request.type())
+                .setParameter("id", request.id())
+                .setParameter("open", OPEN_STATUSES)
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst()
+                .ifPresent(other -> request.flagDuplicateOf(other.id(), other.reference(), event.at()));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public CaseView get(UUID id) {
+        return view(find(id));
+    }
+
+    @Transactional
+    public CaseView assign(UUID id, String ifMatch, CaseCommands.Assign command) {
+        String officer = command == null || command.assignee() == null ? actor() : command.assignee();
+        return change(id, ifMatch, request -> request.assign(officer, actor(), clock.instant()));
+    }
+
+    @Transactional
+    public CaseView addNote(UUID id, String ifMatch, CaseCommands.Note command) {
+        return change(id, ifMatch, request -> request.addNote(command.text(), actor(), clock.instant()));
+    }
+
+    @Transactional
+    public CaseView ask(UUID id, String ifMatch, CaseCommands.Question command) {
+        return change(id, ifMatch, request -> {
+            Instant now = clock.instant();
+            request.ask(command.text(), actor(), now);
+            questioned.fire(new CaseEvents.Questioned(RequestSnapshot.of(request), command.text(), now));
+        });
+    }
+
+    @Transactional
+    public CaseView approve(UUID id, String ifMatch, CaseCommands.Approve command) {
+        return change(id, ifMatch, request -> request.approve(command == null ? null : command.note(), actor(),
+                clock.instant()));
+    }
+
+    @Transactional
+    public CaseView reject(UUID id, String ifMatch, CaseCommands.Reject command) {
+        return change(id, ifMatch, request -> {
+            Instant now = clock.instant();
+            request.reject(command.legalBasis(), command.reason(), actor(), now);
+            rejected.fire(new CaseEvents.Rejected(RequestSnapshot.of(request), command.legalBasis(),
+                    command.reason(), now));
+            closed(request, now);
+        });
+    }
+
+    @Transactional
+    public CaseView extend(UUID id, String ifMatch, CaseCommands.Extend command) {
+        return change(id, ifMatch, request -> {
+            Instant now = clock.instant();
+            Deadline longer;
+            try {
+                longer = deadlines.extend(deadlineOf(request));
+            } catch (DeadlineRuleViolation e) {
+                throw new DomainRuleViolation(DomainRuleViolation.Kind.CONFLICT, "extension-not-allowed",
+                        "The deadline policy " + request.deadlinePolicy() + " allows no further extension.",
+                        Map.of("extensionsGranted", request.extensionsGranted()));
+            }
+            request.extend(longer, command.reason(), actor(), now);
+            extended.fire(new CaseEvents.Extended(RequestSnapshot.of(request), command.reason(), longer.lastDay(), now));
+        });
+    }
+
+    @Transactional
+    public CaseView cancel(UUID id, String ifMatch, CaseCommands.Cancel command) {
+        return change(id, ifMatch, request -> {
+            Instant now = clock.instant();
+            request.cancel(command.reason(), command.note(), actor(), now);
+            String duplicateOf = command.reason() == CancellationReason.DUPLICATE && request.duplicateOf() != null
+                    ? requests.findById(request.duplicateOf()).reference() : null;
+            cancelled.fire(new CaseEvents.Cancelled(RequestSnapshot.of(request), command.reason(), duplicateOf, now));
+            closed(request, now);
+        });
+    }
+
+    @Transactional
+    public CaseView changeJurisdiction(UUID id, String ifMatch, CaseCommands.ChangeJurisdiction command) {
+        if (!deadlines.jurisdictions().contains(command.jurisdiction())) {
+            throw ProblemException.invalidField("jurisdiction", "must be one of " + deadlines.jurisdictions());
+        }
+        return change(id, ifMatch, request -> {
+            Deadline recomputed = deadlines.start(command.jurisdiction(), request.type().name(),
+                    request.receivedAt(), request.verifiedAt());
+            request.changeJurisdiction(command.jurisdiction(), recomputed, command.reason(), actor(), clock.instant());
+        });
+    }
+
+    /** The subject answers a question (with the request's access token); the case returns to review. */
+    @Transactional
+    public void answer(UUID id, String accessToken, CaseCommands.SubjectMessage message) {
+        SubjectRequest request = requestService.requireSubjectAccess(id, accessToken);
+        if (request.status() != RequestStatus.AWAITING_SUBJECT) {
+            throw new DomainRuleViolation(DomainRuleViolation.Kind.CONFLICT, "no-open-question",
+                    "There is no question waiting for an answer on this request.",
+                    Map.of("currentStatus", request.status().name()));
+        }
+        em.lock(request, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
+        Instant now = clock.instant();
+        Instant waitingSince = request.answer(message.text(), now);
+        if (waitingSince != null) {
+            Deadline shifted = deadlines.afterPause(deadlineOf(request), waitingSince, now);
+            request.applyDeadline(request.jurisdiction(), shifted);
+        }
+        LOG.infof("Request %s: the subject answered", request.reference());
+    }
+
+    /** The deadline stored on a case, as the engine's value. */
+    Deadline deadlineOf(SubjectRequest request) {
+        return deadlines.restore(request.jurisdiction(), request.type().name(), request.dueLastDay(),
+                request.extensionsGranted(), request.pausedWorkingDays());
+    }
+
+    private CaseView change(UUID id, String ifMatch, Consumer<SubjectRequest> action) {
+        SubjectRequest request = find(id);
+        String current = etag(request);
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new ProblemException(428, "precondition-required", "If-Match required",
+                    "Send the case's current ETag in If-Match; read the case to get it.");
+        }
+        if (!ifMatch.strip().equals(current)) {
+            throw new ProblemException(412, "precondition-failed", "The case has changed",
+                    "The case was changed since you read it; read it again and retry.", List.of(),
+                    Map.of("currentEtag", current, "currentStatus", request.status().name()), Map.of());
+        }
+        // Bumps the version now (a versioned UPDATE): a concurrent change fails here, and the answer's ETag is new.
+        em.lock(request, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
+        action.accept(request);
+        em.flush();
+        LOG.infof("Case %s changed by an officer: now %s", request.reference(), request.status());
+        return view(request);
+    }
+
+    private void closed(SubjectRequest request, Instant at) {
+        closed.fire(new CaseEvents.Closed(RequestSnapshot.of(request), request.status().name(),
+                Duration.between(request.receivedAt(), at)));
+    }
+
+    /** Officers see verified requests only: an unverified one is not a case. */
+    private SubjectRequest find(UUID id) {
+        SubjectRequest request = requests.findById(id);
+        if (request == null || !request.status().isVerified()) {
+            throw new ProblemException(404, "not-found", "Not found", "No such case.");
+        }
+        return request;
+    }
+
+    private String actor() {
+        return identity.getPrincipal().getName();
+    }
+
+    static String etag(SubjectRequest request) {
+        return "\"" + request.version() + "\"";
+    }
+
+    private CaseView view(SubjectRequest request) {
+        Instant now = clock.instant();
+        CaseView.DeadlineView deadline = null;
+        if (request.dueLastDay() != null) {
+            Deadline d = deadlineOf(request);
+            boolean open = OPEN_STATUSES.contains(request.status());
+            deadline = new CaseView.DeadlineView(request.jurisdiction(), request.deadlinePolicy(),
+                    String.valueOf(request.deadlineBasis()), request.deadlineCitation(), request.dueLastDay(),
+                    request.dueAt(), deadlines.workingDaysLeft(d, now), open && deadlines.isOverdue(d, now),
+                    request.extensionsGranted(), open && d.policy().allowsExtension(request.extensionsGranted()),
+                    request.pausedSince());
+        }
+        CaseView.Duplicate duplicate = request.duplicateOf() == null ? null
+                : new CaseView.Duplicate(request.duplicateOf(), requests.findById(request.duplicateOf()).reference());
+        CaseView.Decision decision = request.decidedAt() == null ? null
+                : new CaseView.Decision(request.decidedBy(), request.decidedAt(), request.rejectionBasis(),
+                        request.decisionReason(), request.cancellationReason());
+        CaseView.Subject subject = request.email() == null && request.name() == null ? null
+                : new CaseView.Subject(request.email(), request.name(), request.phone());
+        List<CaseView.Event> timeline = request.timeline().stream()
+                .map(e -> new CaseView.Event(e.id() == null ? 0 : e.id(), e.occurredAt(), e.kind(), e.actor(),
+                        e.visibleToSubject(), e.fromStatus(), e.toStatus(), e.note()))
+                .toList();
+        return new CaseView(request.id(), request.reference(), request.type(), request.status(),
+                request.channel().name(), request.locale().tag(), request.receivedAt(), request.verifiedAt(), subject,
+                details(request), deadline, request.assignee(), duplicate, decision, request.closedAt(),
+                etag(request), timeline);
+    }
+
+    private RequestDetails details(SubjectRequest request) {
+        if (request.detailsJson() == null) {
+            return null;
+        }
+        try {
+            return json.readValue(request.detailsJson(), RequestDetails.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored details are unreadable", e);
+        }
+    }
+}
