@@ -130,6 +130,29 @@ class CaseworkTest {
     }
 
     @Test
+    void waitingForTheSubjectPausesTheDeadlineOnlyWhereThePolicySaysSo() {
+        Subjects.Verified correction = verifiedCase("CORRECTION", newEmail());
+        Subjects.Verified withdrawal = verifiedCase("WITHDRAWAL", newEmail());
+        String correctionBefore = read(correction.id()).then().extract().path("deadline.lastDay");
+        String withdrawalBefore = read(withdrawal.id()).then().extract().path("deadline.lastDay");
+        act(correction.id(), "questions", Map.of("text", "Which number?")).then().statusCode(200);
+        act(withdrawal.id(), "questions", Map.of("text", "All purposes?")).then().statusCode(200);
+
+        clock.advance(java.time.Duration.ofDays(7));
+        for (Subjects.Verified c : List.of(correction, withdrawal)) {
+            given().contentType(ContentType.JSON).header("X-Request-Token", c.accessToken())
+                    .body(Map.of("text", "Answer.")).post("/api/v1/requests/{id}/messages", c.id()).then()
+                    .statusCode(202);
+        }
+        // KZ/CORRECTION waits for the subject's documents: a week of waiting is at least 4 working days later.
+        String correctionAfter = read(correction.id()).then().extract().path("deadline.lastDay");
+        assertThat(java.time.LocalDate.parse(correctionAfter))
+                .isAfterOrEqualTo(java.time.LocalDate.parse(correctionBefore).plusDays(4));
+        // KZ/WITHDRAWAL runs on while the operator waits.
+        read(withdrawal.id()).then().body("deadline.lastDay", equalTo(withdrawalBefore));
+    }
+
+    @Test
     void rejectionTellsTheSubjectTheBasisAndTheRightToAppeal() {
         String email = newEmail();
         Subjects.Verified c = verifiedCase("DELETION", email);
