@@ -4,18 +4,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import kz.region715.dsr.deadline.Deadlines;
 import kz.region715.dsr.deadline.domain.Deadline;
-import kz.region715.dsr.platform.problem.ProblemException;
+import kz.region715.dsr.platform.http.KeysetCursor;
 import kz.region715.dsr.request.SubjectRequest;
 import kz.region715.dsr.request.domain.RequestStatus;
 
@@ -85,9 +83,9 @@ public class CaseQueue {
             parameters.put("reference", query.reference());
         }
         if (query.cursor() != null) {
-            Cursor after = Cursor.decode(query.cursor());
+            KeysetCursor after = KeysetCursor.decode(query.cursor());
             jpql.append(" and (r.dueAt > :afterDue or (r.dueAt = :afterDue and r.id > :afterId))");
-            parameters.put("afterDue", after.dueAt());
+            parameters.put("afterDue", after.at());
             parameters.put("afterId", after.id());
         }
         jpql.append(" order by r.dueAt, r.id");
@@ -106,29 +104,7 @@ public class CaseQueue {
                     r.dueAt(), deadlines.workingDaysLeft(deadline, now), open && deadlines.isOverdue(deadline, now),
                     r.assignee(), r.duplicateOf()));
         }
-        String next = more ? new Cursor(items.getLast().dueAt(), items.getLast().id()).encode() : null;
+        String next = more ? new KeysetCursor(items.getLast().dueAt(), items.getLast().id()).encode() : null;
         return new CaseSummary.Page(items, next);
-    }
-
-    /** Where the previous page ended. Opaque to clients. */
-    record Cursor(Instant dueAt, UUID id) {
-
-        String encode() {
-            String raw = dueAt.getEpochSecond() + ":" + dueAt.getNano() + ":" + id;
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
-        }
-
-        static Cursor decode(String cursor) {
-            try {
-                String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split(":");
-                if (parts.length != 3) {
-                    throw new IllegalArgumentException("cursor");
-                }
-                return new Cursor(Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])),
-                        UUID.fromString(parts[2]));
-            } catch (RuntimeException e) {
-                throw ProblemException.invalidField("cursor", "is not a cursor from a previous page");
-            }
-        }
     }
 }

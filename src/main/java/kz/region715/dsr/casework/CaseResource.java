@@ -11,14 +11,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Function;
-import kz.region715.dsr.platform.problem.Problem;
-import kz.region715.dsr.platform.problem.ProblemException;
+import kz.region715.dsr.platform.http.QueryParams;
 import kz.region715.dsr.platform.security.Roles;
 import kz.region715.dsr.request.domain.RequestStatus;
 import kz.region715.dsr.request.domain.RequestType;
@@ -91,13 +86,13 @@ public class CaseResource {
             @QueryParam("reference") String reference,
             @QueryParam("cursor") String cursor,
             @Parameter(description = "Page size, 1 to 200 (default 50)") @QueryParam("limit") String limit) {
-        Parser parse = new Parser();
+        QueryParams parse = new QueryParams();
         CaseQuery query = new CaseQuery(parse.each("status", status, RequestStatus::valueOf),
                 parse.each("type", type, RequestType::valueOf), parse.text("assignee", assignee, 100),
                 parse.bool("unassigned", unassigned), parse.bool("overdue", overdue),
                 parse.instant("dueBefore", dueBefore), parse.instant("receivedFrom", receivedFrom),
                 parse.instant("receivedTo", receivedTo), parse.text("reference", reference, 32),
-                parse.text("cursor", cursor, 200), parse.limit(limit));
+                parse.text("cursor", cursor, 200), parse.limit(limit, 50, 200));
         parse.done();
         return queue.list(query);
     }
@@ -197,80 +192,5 @@ public class CaseResource {
 
     private static RestResponse<CaseView> withEtag(CaseView view) {
         return RestResponse.ResponseBuilder.ok(view).header("ETag", view.etag()).build();
-    }
-
-    /** Collects every invalid query parameter, then fails once with all of them. */
-    private static final class Parser {
-        private final List<Problem.FieldError> errors = new ArrayList<>();
-
-        <T> List<T> each(String name, List<String> values, Function<String, T> parse) {
-            if (values == null) {
-                return List.of();
-            }
-            List<T> parsed = new ArrayList<>();
-            for (String value : values) {
-                try {
-                    parsed.add(parse.apply(value));
-                } catch (IllegalArgumentException e) {
-                    errors.add(new Problem.FieldError(name, "is not a known value"));
-                }
-            }
-            return parsed;
-        }
-
-        String text(String name, String value, int max) {
-            if (value != null && (value.isBlank() || value.length() > max)) {
-                errors.add(new Problem.FieldError(name, "must be 1 to " + max + " characters"));
-                return null;
-            }
-            return value;
-        }
-
-        Boolean bool(String name, String value) {
-            if (value == null) {
-                return null;
-            }
-            if (!value.equals("true") && !value.equals("false")) {
-                errors.add(new Problem.FieldError(name, "must be true or false"));
-                return null;
-            }
-            return Boolean.valueOf(value);
-        }
-
-        Instant instant(String name, String value) {
-            if (value == null) {
-                return null;
-            }
-            try {
-                return Instant.parse(value);
-            } catch (DateTimeParseException e) {
-                errors.add(new Problem.FieldError(name, "must be an ISO-8601 instant such as 2026-03-27T00:00:00Z"));
-                return null;
-            }
-        }
-
-        int limit(String value) {
-            if (value == null) {
-                return 50;
-            }
-            try {
-                int limit = Integer.parseInt(value);
-                if (limit >= 1 && limit <= 200) {
-                    return limit;
-                }
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-            errors.add(new Problem.FieldError("limit", "must be a whole number from 1 to 200"));
-            return 50;
-        }
-
-        void done() {
-            if (!errors.isEmpty()) {
-                throw new ProblemException(400, "validation", "Invalid request",
-                        errors.size() == 1 ? "1 field is invalid" : errors.size() + " fields are invalid", errors,
-                        java.util.Map.of(), java.util.Map.of());
-            }
-        }
     }
 }

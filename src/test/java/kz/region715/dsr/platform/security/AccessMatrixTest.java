@@ -45,7 +45,12 @@ class AccessMatrixTest {
             new Endpoint("POST", "/api/v1/cases/{id}/extension", Set.of(Roles.OFFICER)),
             new Endpoint("POST", "/api/v1/cases/{id}/cancellation", Set.of(Roles.OFFICER)),
             new Endpoint("POST", "/api/v1/cases/{id}/jurisdiction", Set.of(Roles.OFFICER)),
-            new Endpoint("GET", "/api/v1/reports/sla", Set.of(Roles.AUDITOR, Roles.OFFICER)));
+            new Endpoint("GET", "/api/v1/reports/sla", Set.of(Roles.AUDITOR, Roles.OFFICER)),
+            new Endpoint("POST", "/api/v1/leads", Set.of(Roles.INGEST)),
+            new Endpoint("POST", "/api/v1/leads/batch", Set.of(Roles.INGEST)),
+            new Endpoint("GET", "/api/v1/leads", Set.of(Roles.OFFICER)),
+            new Endpoint("GET", "/api/v1/leads/{id}", Set.of(Roles.OFFICER)),
+            new Endpoint("POST", "/api/v1/leads/{id}/disclosures", Set.of(Roles.OFFICER)));
 
     /** Endpoints open to data subjects (they prove themselves with tokens from their e-mail). */
     private static final Set<String> PUBLIC = Set.of(

@@ -1,0 +1,209 @@
+package kz.region715.dsr.lead;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import kz.region715.dsr.platform.crypto.Secrets;
+import kz.region715.dsr.platform.domain.DomainRuleViolation;
+import kz.region715.dsr.platform.http.KeysetCursor;
+import kz.region715.dsr.platform.problem.ProblemException;
+import kz.region715.dsr.request.RequestService;
+import kz.region715.dsr.request.domain.EmailAddress;
+import kz.region715.dsr.request.domain.PhoneNumber;
+import org.jboss.logging.Logger;
+
+/**
+ * The lead store. Leads are found by keyed hashes of their normalised e-mail
+ * (the same pseudonym requests carry), phone (E.164) and Telegram id, through
+ * indexes. Ordinary listings leave out leads whose processing is blocked,
+ * whose consent is withdrawn or which are anonymised.
+ */
+@ApplicationScoped
+public class LeadService {
+
+    private static final Logger LOG = Logger.getLogger(LeadService.class);
+    static final String PHONE_PURPOSE = "phone";
+    static final String TELEGRAM_PURPOSE = "telegram";
+    static final String INHERITED_RESTRICTION = "The subject's processing is restricted (Law 94-V Art. 24(1)(3)).";
+
+    private final EntityManager em;
+    private final Secrets secrets;
+    private final Clock clock;
+    private final LeadConfig config;
+    private final SecurityIdentity identity;
+
+    LeadService(EntityManager em, Secrets secrets, Clock clock, LeadConfig config, SecurityIdentity identity) {
+        this.em = em;
+        this.secrets = secrets;
+        this.clock = clock;
+        this.config = config;
+        this.identity = identity;
+    }
+
+    @Transactional
+    public LeadView.Ingested ingest(LeadCommands.Ingest command) {
+        return store(command);
+    }
+
+    /** All or nothing: every lead is validated before any is stored. */
+    @Transactional
+    public List<LeadView.Ingested> ingestBatch(LeadCommands.Batch batch) {
+        if (batch.leads().size() > config.maxBatch()) {
+            throw ProblemException.invalidField("leads", "at most " + config.maxBatch() + " leads per batch");
+        }
+        List<LeadView.Ingested> stored = new ArrayList<>();
+        for (LeadCommands.Ingest lead : batch.leads()) {
+            stored.add(store(lead));
+        }
+        LOG.infof("Lead batch of %d stored", stored.size());
+        return stored;
+    }
+
+    private LeadView.Ingested store(LeadCommands.Ingest command) {
+        Instant now = clock.instant();
+        EmailAddress email = blank(command.email()) ? null : EmailAddress.parse(command.email());
+        String phone = blank(command.phone()) ? null : PhoneNumber.parse(command.phone()).e164();
+        String telegram = blank(command.telegramUserId()) ? null : command.telegramUserId();
+        Lead.Contact contact = new Lead.Contact(command.name(), phone, email == null ? null : email.asGiven(),
+                command.message(), command.ipAddress(), command.cookieId(), telegram,
+                email == null ? null : emailKey(email.normalised()),
+                phone == null ? null : secrets.keyedHash(PHONE_PURPOSE, phone),
+                telegram == null ? null : secrets.keyedHash(TELEGRAM_PURPOSE, telegram));
+        Lead.Consent consent = command.consent() == null ? null : new Lead.Consent(command.consent().at(),
+                command.consent().policyVersion(), command.consent().purposes().stream().map(Enum::name).distinct()
+                        .collect(Collectors.joining(",")));
+        Instant received = command.receivedAt() == null ? now : command.receivedAt();
+        Lead lead = Lead.ingest(command.source(), contact, consent, received, received.plus(config.retention()),
+                identity.getPrincipal().getName());
+        if (subjectIsRestricted(contact)) {
+            lead.restrict(INHERITED_RESTRICTION, now);
+        }
+        em.persist(lead);
+        return new LeadView.Ingested(lead.id(), lead.restrictedAt() != null);
+    }
+
+    /** The keyed hash of a normalised e-mail: the same pseudonym a request of that address carries. */
+    public String emailKey(String normalisedEmail) {
+        return secrets.keyedHash(RequestService.SUBJECT_KEY_PURPOSE, normalisedEmail);
+    }
+
+    private boolean subjectIsRestricted(Lead.Contact contact) {
+        Map<String, String> keys = keysOf(contact.emailKey(), contact.phoneKey(), contact.telegramKey());
+        if (keys.isEmpty()) {
+            return false;
+        }
+        TypedQuery<Long> query = em.createQuery("select count(l) from Lead l where l.restrictedAt is not null"
+                + " and l.anonymisedAt is null and (" + keyCondition(keys) + ")", Long.class);
+        keys.forEach(query::setParameter);
+        return query.getSingleResult() > 0;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public LeadView.Page find(String email, String phone, String telegramUserId, boolean includeBlocked,
+            String cursor, int limit) {
+        String emailKey = null;
+        String phoneKey = null;
+        if (email != null) {
+            if (!EmailAddress.isValid(email)) {
+                throw ProblemException.invalidField("email", "must be a well-formed e-mail address");
+            }
+            emailKey = emailKey(EmailAddress.parse(email).normalised());
+        }
+        if (phone != null) {
+            if (!PhoneNumber.isValid(phone)) {
+                throw ProblemException.invalidField("phone", "must be a valid phone number");
+            }
+            phoneKey = secrets.keyedHash(PHONE_PURPOSE, PhoneNumber.parse(phone).e164());
+        }
+        String telegramKey = telegramUserId == null ? null : secrets.keyedHash(TELEGRAM_PURPOSE, telegramUserId);
+        Map<String, Object> parameters = new HashMap<>(keysOf(emailKey, phoneKey, telegramKey));
+        StringBuilder jpql = new StringBuilder("from Lead l where 1 = 1");
+        if (!parameters.isEmpty()) {
+            jpql.append(" and (").append(keyCondition(keysOf(emailKey, phoneKey, telegramKey))).append(")");
+        }
+        if (!includeBlocked) {
+            jpql.append(" and l.restrictedAt is null and l.consentWithdrawnAt is null and l.anonymisedAt is null");
+        }
+        if (cursor != null) {
+            KeysetCursor after = KeysetCursor.decode(cursor);
+            jpql.append(" and (l.receivedAt > :afterAt or (l.receivedAt = :afterAt and l.id > :afterId))");
+            parameters.put("afterAt", after.at());
+            parameters.put("afterId", after.id());
+        }
+        jpql.append(" order by l.receivedAt, l.id");
+        TypedQuery<Lead> query = em.createQuery(jpql.toString(), Lead.class).setMaxResults(limit + 1);
+        parameters.forEach(query::setParameter);
+        List<Lead> rows = query.getResultList();
+        boolean more = rows.size() > limit;
+        List<LeadView> items = rows.subList(0, Math.min(limit, rows.size())).stream()
+                .map(lead -> LeadView.of(lead, null)).toList();
+        String next = more ? new KeysetCursor(items.getLast().receivedAt(), items.getLast().id()).encode() : null;
+        return new LeadView.Page(items, next);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public LeadView get(UUID id) {
+        return LeadView.of(require(id), disclosuresOf(id));
+    }
+
+    @Transactional
+    public LeadView.DisclosureView disclose(UUID id, LeadCommands.Disclose command) {
+        Lead lead = require(id);
+        if (lead.anonymisedAt() != null) {
+            throw new DomainRuleViolation(DomainRuleViolation.Kind.CONFLICT, "lead-anonymised",
+                    "This lead is anonymised; there is nothing to disclose.");
+        }
+        if (command.recipientEmail() != null && !EmailAddress.isValid(command.recipientEmail())) {
+            throw ProblemException.invalidField("recipientEmail", "must be a well-formed e-mail address");
+        }
+        Disclosure disclosure = new Disclosure(id, command.recipient(), command.recipientEmail(), command.purpose(),
+                command.legalBasis(), command.disclosedOn(), clock.instant(), identity.getPrincipal().getName());
+        em.persist(disclosure);
+        return LeadView.DisclosureView.of(disclosure);
+    }
+
+    private List<Disclosure> disclosuresOf(UUID leadId) {
+        return em.createQuery("from Disclosure d where d.leadId = :id order by d.disclosedOn, d.recordedAt",
+                Disclosure.class).setParameter("id", leadId).getResultList();
+    }
+
+    private Lead require(UUID id) {
+        Lead lead = em.find(Lead.class, id);
+        if (lead == null) {
+            throw new ProblemException(404, "not-found", "Not found", "No such lead.");
+        }
+        return lead;
+    }
+
+    private static Map<String, String> keysOf(String emailKey, String phoneKey, String telegramKey) {
+        Map<String, String> keys = new HashMap<>();
+        if (emailKey != null) {
+            keys.put("emailKey", emailKey);
+        }
+        if (phoneKey != null) {
+            keys.put("phoneKey", phoneKey);
+        }
+        if (telegramKey != null) {
+            keys.put("telegramKey", telegramKey);
+        }
+        return keys;
+    }
+
+    private static String keyCondition(Map<String, String> keys) {
+        return keys.keySet().stream().sorted().map(k -> "l." + k + " = :" + k).collect(Collectors.joining(" or "));
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+}

@@ -1,0 +1,30 @@
+package kz.region715.dsr.platform.http;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.UUID;
+import kz.region715.dsr.platform.problem.ProblemException;
+
+/** Where a page ended, for keyset pagination on (instant, id). Opaque to clients. */
+public record KeysetCursor(Instant at, UUID id) {
+
+    public String encode() {
+        String raw = at.getEpochSecond() + ":" + at.getNano() + ":" + id;
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** @throws ProblemException 400 naming the {@code cursor} parameter when it is not one of ours */
+    public static KeysetCursor decode(String cursor) {
+        try {
+            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split(":");
+            if (parts.length != 3) {
+                throw new IllegalArgumentException("cursor");
+            }
+            return new KeysetCursor(Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])),
+                    UUID.fromString(parts[2]));
+        } catch (RuntimeException e) {
+            throw ProblemException.invalidField("cursor", "is not a cursor from a previous page");
+        }
+    }
+}

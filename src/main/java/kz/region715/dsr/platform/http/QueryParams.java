@@ -1,0 +1,90 @@
+package kz.region715.dsr.platform.http;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import kz.region715.dsr.platform.problem.Problem;
+import kz.region715.dsr.platform.problem.ProblemException;
+
+/**
+ * Parses query parameters taken as strings (so that a bad value is a named
+ * 400, not JAX-RS's 404), collects every invalid one, then fails once.
+ */
+public final class QueryParams {
+
+    private final List<Problem.FieldError> errors = new ArrayList<>();
+
+    public <T> List<T> each(String name, List<String> values, Function<String, T> parse) {
+        if (values == null) {
+            return List.of();
+        }
+        List<T> parsed = new ArrayList<>();
+        for (String value : values) {
+            try {
+                parsed.add(parse.apply(value));
+            } catch (IllegalArgumentException e) {
+                errors.add(new Problem.FieldError(name, "is not a known value"));
+            }
+        }
+        return parsed;
+    }
+
+    public String text(String name, String value, int max) {
+        if (value != null && (value.isBlank() || value.length() > max)) {
+            errors.add(new Problem.FieldError(name, "must be 1 to " + max + " characters"));
+            return null;
+        }
+        return value;
+    }
+
+    public Boolean bool(String name, String value) {
+        if (value == null) {
+            return null;
+        }
+        if (!value.equals("true") && !value.equals("false")) {
+            errors.add(new Problem.FieldError(name, "must be true or false"));
+            return null;
+        }
+        return Boolean.valueOf(value);
+    }
+
+    public Instant instant(String name, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            errors.add(new Problem.FieldError(name, "must be an ISO-8601 instant such as 2026-03-27T00:00:00Z"));
+            return null;
+        }
+    }
+
+    public int limit(String value, int defaultLimit, int max) {
+        if (value == null) {
+            return defaultLimit;
+        }
+        try {
+            int limit = Integer.parseInt(value);
+            if (limit >= 1 && limit <= max) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        errors.add(new Problem.FieldError("limit", "must be a whole number from 1 to " + max));
+        return defaultLimit;
+    }
+
+    /** @throws ProblemException 400 with every invalid parameter named, if there was any */
+    public void done() {
+        if (!errors.isEmpty()) {
+            throw new ProblemException(400, "validation", "Invalid request",
+                    errors.size() == 1 ? "1 field is invalid" : errors.size() + " fields are invalid", errors,
+                    Map.of(), Map.of());
+        }
+    }
+}

@@ -1,0 +1,185 @@
+package kz.region715.dsr.lead;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class LeadStoreTest {
+
+    @Inject
+    EntityManager em;
+
+    private static RequestSpecification asIngest() {
+        return given().auth().preemptive().basic("ingest", "ingest").contentType(ContentType.JSON);
+    }
+
+    private static RequestSpecification asOfficer() {
+        return given().auth().preemptive().basic("officer", "officer").contentType(ContentType.JSON);
+    }
+
+    private static Map<String, Object> lead(String email, String phone) {
+        Map<String, Object> lead = new HashMap<>(Map.of("source", "WEB_FORM", "name", "Aigerim Serikova",
+                "message", "Please call me about a consultation.", "ipAddress", "95.56.12.34",
+                "cookieId", "ga1.2.3", "consent", Map.of("at", "2026-03-02T10:00:00Z", "policyVersion", "2025-06",
+                        "purposes", List.of("FEEDBACK", "CONSULTING"))));
+        if (email != null) {
+            lead.put("email", email);
+        }
+        if (phone != null) {
+            lead.put("phone", phone);
+        }
+        return lead;
+    }
+
+    private static String newEmail() {
+        return "lead-" + UUID.randomUUID() + "@Example.KZ";
+    }
+
+    private static String store(Map<String, Object> lead) {
+        return asIngest().body(lead).post("/api/v1/leads").then().statusCode(201).extract().path("id");
+    }
+
+    @Test
+    void aLeadIsStoredAndFoundByNormalisedEmailAndPhone() {
+        String email = newEmail();
+        String phone = "+7 701 " + (100 + (int) (Math.random() * 800)) + " 45 67";
+        String id = asIngest().body(lead(email, phone)).post("/api/v1/leads").then()
+                .statusCode(201)
+                .header("Location", org.hamcrest.Matchers.containsString("/api/v1/leads/"))
+                .extract().path("id");
+        asOfficer().get("/api/v1/leads/{id}", id).then().statusCode(200)
+                .body("email", equalTo(email))
+                .body("phone", startsWith("+7701"))
+                .body("consent.purposes", equalTo(List.of("FEEDBACK", "CONSULTING")))
+                .body("flags.processable", equalTo(true))
+                .body("retentionUntil", org.hamcrest.Matchers.notNullValue());
+        asOfficer().queryParam("email", email.toLowerCase()).get("/api/v1/leads").then().statusCode(200)
+                .body("items.id", equalTo(List.of(id)));
+        asOfficer().queryParam("phone", "8" + phone.replace("+7", "").replace(" ", "")).get("/api/v1/leads").then()
+                .body("items.id", hasItem(id));
+        // Only keyed hashes are matched: the stored keys are not the clear values.
+        String key = QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
+                "select email_key from lead where id = ?1").setParameter(1, UUID.fromString(id)).getSingleResult());
+        assertThat(key).hasSize(64).doesNotContain("@");
+    }
+
+    @Test
+    void invalidLeadsAreRefusedFieldByFieldAndNothingIsStored() {
+        long before = count();
+        Map<String, Object> bad = new HashMap<>(lead(null, null));
+        bad.put("ipAddress", "not-an-ip");
+        bad.put("source", "FAX");
+        asIngest().body(bad).post("/api/v1/leads").then().statusCode(400)
+                .body("errors.field", hasItem("source"));
+        Map<String, Object> noContact = new HashMap<>(lead(null, null));
+        noContact.put("ipAddress", "999.1.1.1");
+        asIngest().body(noContact).post("/api/v1/leads").then().statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("email", "ipAddress"));
+        asIngest().body(lead("nope", "12")).post("/api/v1/leads").then().statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("email", "phone"));
+        assertThat(count()).isEqualTo(before);
+
+        Map<String, Object> v6 = new HashMap<>(lead(newEmail(), null));
+        v6.put("ipAddress", "2a02:2168:8a00::1");
+        store(v6);
+    }
+
+    @Test
+    void aBatchIsAllOrNothing() {
+        long before = count();
+        List<Map<String, Object>> leads = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            leads.add(lead(newEmail(), null));
+        }
+        leads.set(3, lead("broken", null));
+        asIngest().body(Map.of("leads", leads)).post("/api/v1/leads/batch").then().statusCode(400)
+                .body("errors[0].field", equalTo("leads[3].email"));
+        assertThat(count()).isEqualTo(before);
+
+        leads.set(3, lead(newEmail(), null));
+        List<String> ids = asIngest().body(Map.of("leads", leads)).post("/api/v1/leads/batch").then().statusCode(201)
+                .extract().path("id");
+        assertThat(ids).hasSize(5).doesNotHaveDuplicates();
+        assertThat(count()).isEqualTo(before + 5);
+    }
+
+    @Test
+    void blockedLeadsAreLeftOutOfListingsAndNewLeadsOfTheSubjectAreStoredBlocked() {
+        String email = newEmail();
+        String first = store(lead(email, null));
+        String second = store(lead(email, null));
+        QuarkusTransaction.requiringNew().run(() ->
+                em.find(Lead.class, UUID.fromString(first)).restrict("Accuracy disputed", java.time.Instant.now()));
+
+        asOfficer().queryParam("email", email).get("/api/v1/leads").then()
+                .body("items.id", equalTo(List.of(second)));
+        asOfficer().queryParam("email", email).queryParam("includeBlocked", "true").get("/api/v1/leads").then()
+                .body("items.id", equalTo(List.of(first, second)))
+                .body("items.find { it.id == '" + first + "' }.flags.processable", equalTo(false))
+                .body("items.find { it.id == '" + first + "' }.flags.restrictionReason", equalTo("Accuracy disputed"));
+
+        asIngest().body(lead(email.toUpperCase(), null)).post("/api/v1/leads").then().statusCode(201)
+                .body("restricted", equalTo(true));
+        asOfficer().queryParam("email", email).get("/api/v1/leads").then().body("items.id", equalTo(List.of(second)));
+    }
+
+    @Test
+    void disclosuresAreRecordedOnTheLead() {
+        String id = store(lead(newEmail(), null));
+        asOfficer().body(Map.of("recipient", "Kazpost JSC", "recipientEmail", "privacy@kazpost.kz",
+                        "purpose", "Delivery of the offer", "legalBasis", "Consent, policy 6.2", "disclosedOn", "2026-03-05"))
+                .post("/api/v1/leads/{id}/disclosures", id).then().statusCode(201)
+                .body("recordedBy", equalTo("officer"));
+        asOfficer().get("/api/v1/leads/{id}", id).then()
+                .body("disclosures.recipient", equalTo(List.of("Kazpost JSC")))
+                .body("disclosures[0].disclosedOn", equalTo("2026-03-05"));
+        asOfficer().body(Map.of("recipient", "X")).post("/api/v1/leads/{id}/disclosures", id).then().statusCode(400);
+        asOfficer().body(Map.of("recipient", "X", "purpose", "p", "legalBasis", "b", "disclosedOn", "2026-03-05"))
+                .post("/api/v1/leads/{id}/disclosures", UUID.randomUUID()).then().statusCode(404);
+    }
+
+    @Test
+    void pagesFollowTheCursor() {
+        String email = newEmail();
+        List<String> stored = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            Map<String, Object> lead = new HashMap<>(lead(email, null));
+            lead.put("receivedAt", "2026-01-0" + (i + 1) + "T10:00:00Z");
+            stored.add(store(lead));
+        }
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        do {
+            var request = asOfficer().queryParam("email", email).queryParam("limit", "3");
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            var page = request.get("/api/v1/leads").then().statusCode(200).extract().jsonPath();
+            seen.addAll(page.getList("items.id"));
+            cursor = page.getString("nextCursor");
+        } while (cursor != null);
+        assertThat(seen).containsExactlyElementsOf(stored);
+        asOfficer().queryParam("limit", "0").get("/api/v1/leads").then().statusCode(400);
+    }
+
+    private long count() {
+        return QuarkusTransaction.requiringNew().call(
+                () -> em.createQuery("select count(l) from Lead l", Long.class).getSingleResult());
+    }
+}
