@@ -54,6 +54,12 @@ public final class CaseCommands {
             @NotBlank @Size(max = 2000) @Schema(examples = "The subject lives in Germany; GDPR applies.") String reason) {
     }
 
+    @Schema(name = "MatchExclusion")
+    public record Exclude(@NotBlank @Size(max = 2000)
+            @Schema(examples = "Same e-mail, but the lead is a colleague's application from a shared mailbox.")
+            String reason) {
+    }
+
     @Schema(name = "SubjectMessage", description = "The subject's answer to an officer's question.")
     public record SubjectMessage(@NotBlank @Size(max = MAX_TEXT)
             @Schema(examples = "The number ending 1234 is my current one.") String text) {

@@ -53,10 +53,12 @@ public class CaseResource {
 
     private final CaseService cases;
     private final CaseQueue queue;
+    private final CaseMatches matches;
 
-    CaseResource(CaseService cases, CaseQueue queue) {
+    CaseResource(CaseService cases, CaseQueue queue, CaseMatches matches) {
         this.cases = cases;
         this.queue = queue;
+        this.matches = matches;
     }
 
     @GET
@@ -188,6 +190,56 @@ public class CaseResource {
     public RestResponse<CaseView> jurisdiction(@RestPath UUID id, @Parameter(ref = "IfMatch") @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull CaseCommands.ChangeJurisdiction body) {
         return withEtag(cases.changeJurisdiction(id, ifMatch, body));
+    }
+
+    @GET
+    @Path("/{id}/matches")
+    @Operation(summary = "The subject's data", description = "Leads that belong to the verified subject: by the "
+            + "verified e-mail, and by the phone the subject gave once an officer confirmed it, each with why it "
+            + "matched and whether it is included or excluded; and the service's own records of the subject "
+            + "(requests, e-mails).")
+    @APIResponse(responseCode = "200", description = "The matches",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MatchesView.class),
+                    examples = @ExampleObject(name = "matches", value = """
+                            {"leads": [{"matchedBy": ["EMAIL"], "included": true, "needsConfirmation": false,
+                                        "lead": {"id": "7a1d0c3e-94b2-4f7e-8d7c-2f0b1e6a9c55", "source": "WEB_FORM",
+                                                 "email": "aigerim@example.kz", "receivedAt": "2026-03-02T10:00:00Z",
+                                                 "flags": {"processable": true}}},
+                                       {"matchedBy": ["PHONE"], "included": false, "needsConfirmation": true,
+                                        "lead": {"id": "0f2b8d4a-1c3e-4a5b-9d6f-7e8a9b0c1d2e", "source": "TELEGRAM_BOT",
+                                                 "phone": "+77011234567", "receivedAt": "2026-02-11T16:20:00Z",
+                                                 "flags": {"processable": true}}}],
+                             "serviceRecords": {"requests": [{"id": "3f0c6a4e-6d1e-4d55-9c7a-0b7b9f1d2e11",
+                                                              "reference": "DSR-2026-000042", "type": "ACCESS",
+                                                              "status": "IN_REVIEW", "receivedAt": "2026-03-20T09:12:44Z"}],
+                                                "emails": [{"requestId": "3f0c6a4e-6d1e-4d55-9c7a-0b7b9f1d2e11",
+                                                            "kind": "VERIFICATION", "status": "SENT",
+                                                            "createdAt": "2026-03-20T09:12:50Z"}]}}""")))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public MatchesView matches(@RestPath UUID id) {
+        return matches.matches(id);
+    }
+
+    @POST
+    @Path("/{id}/matches/{leadId}/exclusion")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Exclude a false match", description = "Before the decision; recorded with the reason. "
+            + "The execution of the request leaves the lead alone.")
+    public RestResponse<CaseView> exclude(@RestPath UUID id, @RestPath UUID leadId,
+            @Parameter(ref = "IfMatch") @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull CaseCommands.Exclude body) {
+        return withEtag(cases.excludeMatch(id, leadId, ifMatch, body));
+    }
+
+    @POST
+    @Path("/{id}/phone-confirmation")
+    @Operation(summary = "Confirm the subject's phone", description = "The officer checked that the phone the "
+            + "subject gave is theirs: leads found by it count as the subject's data. Before the decision.")
+    public RestResponse<CaseView> confirmPhone(@RestPath UUID id,
+            @Parameter(ref = "IfMatch") @HeaderParam("If-Match") String ifMatch) {
+        return withEtag(cases.confirmPhone(id, ifMatch));
     }
 
     private static RestResponse<CaseView> withEtag(CaseView view) {

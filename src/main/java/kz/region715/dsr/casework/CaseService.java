@@ -52,6 +52,7 @@ public class CaseService {
     private final Clock clock;
     private final SecurityIdentity identity;
     private final ObjectMapper json;
+    private final CaseMatches matches;
     private final Event<CaseEvents.Questioned> questioned;
     private final Event<CaseEvents.Rejected> rejected;
     private final Event<CaseEvents.Extended> extended;
@@ -59,7 +60,7 @@ public class CaseService {
     private final Event<CaseEvents.Closed> closed;
 
     CaseService(SubjectRequestRepository requests, RequestService requestService, Deadlines deadlines,
-            EntityManager em, Clock clock, SecurityIdentity identity, ObjectMapper json,
+            EntityManager em, Clock clock, SecurityIdentity identity, ObjectMapper json, CaseMatches matches,
             Event<CaseEvents.Questioned> questioned, Event<CaseEvents.Rejected> rejected,
             Event<CaseEvents.Extended> extended, Event<CaseEvents.Cancelled> cancelled,
             Event<CaseEvents.Closed> closed) {
@@ -70,6 +71,7 @@ public class CaseService {
         this.clock = clock;
         this.identity = identity;
         this.json = json;
+        this.matches = matches;
         this.questioned = questioned;
         this.rejected = rejected;
         this.extended = extended;
@@ -176,6 +178,28 @@ public class CaseService {
             Deadline recomputed = deadlines.start(command.jurisdiction(), request.type().name(),
                     request.receivedAt(), request.verifiedAt());
             request.changeJurisdiction(command.jurisdiction(), recomputed, command.reason(), actor(), clock.instant());
+        });
+    }
+
+    @Transactional
+    public CaseView confirmPhone(UUID id, String ifMatch) {
+        return change(id, ifMatch, request -> request.confirmPhone(actor(), clock.instant()));
+    }
+
+    /** Records that a matched lead is not the subject's; the execution will leave it alone. */
+    @Transactional
+    public CaseView excludeMatch(UUID id, UUID leadId, String ifMatch, CaseCommands.Exclude command) {
+        return change(id, ifMatch, request -> {
+            if (!matches.isMatch(request, leadId)) {
+                throw new ProblemException(404, "not-found", "Not found", "That lead is not a match of this case.");
+            }
+            if (matches.isExcluded(request.id(), leadId)) {
+                throw new DomainRuleViolation(DomainRuleViolation.Kind.CONFLICT, "already-excluded",
+                        "That lead is already excluded from this case.");
+            }
+            Instant now = clock.instant();
+            request.excludeMatch(leadId, command.reason(), actor(), now);
+            em.persist(new MatchExclusion(request.id(), leadId, actor(), now, command.reason()));
         });
     }
 

@@ -161,6 +161,14 @@ public class Lead {
         return consentPolicyVersion;
     }
 
+    String emailKey() {
+        return emailKey;
+    }
+
+    String phoneKey() {
+        return phoneKey;
+    }
+
     public String consentPurposes() {
         return consentPurposes;
     }

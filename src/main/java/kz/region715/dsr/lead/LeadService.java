@@ -151,6 +151,31 @@ public class LeadService {
         return new LeadView.Page(items, next);
     }
 
+    /** A lead that belongs to a subject, and by which identifier it was found. */
+    public record SubjectLead(LeadView lead, boolean byEmail, boolean byPhone) {
+    }
+
+    /**
+     * The leads of a subject: by the keyed hash of the verified e-mail, and by
+     * the phone (E.164) when one is given. All of them, blocked ones included.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<SubjectLead> leadsOf(String emailKey, String phoneE164) {
+        String phoneKey = phoneE164 == null ? null : secrets.keyedHash(PHONE_PURPOSE, phoneE164);
+        Map<String, String> keys = keysOf(emailKey, phoneKey, null);
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        TypedQuery<Lead> query = em.createQuery("from Lead l where " + keyCondition(keys)
+                + " order by l.receivedAt, l.id", Lead.class);
+        keys.forEach(query::setParameter);
+        return query.getResultList().stream()
+                .map(lead -> new SubjectLead(LeadView.of(lead, disclosuresOf(lead.id())),
+                        emailKey != null && emailKey.equals(lead.emailKey()),
+                        phoneKey != null && phoneKey.equals(lead.phoneKey())))
+                .toList();
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public LeadView get(UUID id) {
         return LeadView.of(require(id), disclosuresOf(id));

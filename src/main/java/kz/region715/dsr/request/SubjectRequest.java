@@ -97,6 +97,10 @@ public class SubjectRequest {
     private CancellationReason cancellationReason;
     @Column(name = "closed_at")
     private Instant closedAt;
+    @Column(name = "phone_confirmed_by")
+    private String phoneConfirmedBy;
+    @Column(name = "phone_confirmed_at")
+    private Instant phoneConfirmedAt;
     @Version
     private long version;
 
@@ -249,6 +253,25 @@ public class SubjectRequest {
                 from + " -> " + newJurisdiction + ": " + reason));
     }
 
+    /** An officer confirmed that the phone the subject gave is theirs: leads with it count as the subject's. */
+    public void confirmPhone(String actor, Instant at) {
+        requireUndecided("confirm the phone of");
+        if (phone == null) {
+            throw new kz.region715.dsr.platform.domain.DomainRuleViolation(
+                    kz.region715.dsr.platform.domain.DomainRuleViolation.Kind.UNPROCESSABLE, "no-phone",
+                    "The subject gave no phone number with this request.");
+        }
+        this.phoneConfirmedBy = actor;
+        this.phoneConfirmedAt = at;
+        record(TimelineEntry.entry(this, at, TimelineEntry.Kind.MATCH_CONFIRMED, actor, false, "PHONE"));
+    }
+
+    /** A lead that matched but is not the subject's; only before the decision. */
+    public void excludeMatch(UUID leadId, String reason, String actor, Instant at) {
+        requireUndecided("exclude a match of");
+        record(TimelineEntry.entry(this, at, TimelineEntry.Kind.MATCH_EXCLUDED, actor, false, leadId + ": " + reason));
+    }
+
     /** Another open request of the same subject and type exists: flagged, for an officer to decide. */
     public void flagDuplicateOf(UUID other, String otherReference, Instant at) {
         this.duplicateOf = other;
@@ -270,6 +293,13 @@ public class SubjectRequest {
 
     private void requireVerified(String action) {
         if (!status.isVerified()) {
+            throw new CaseRuleViolation(action, status);
+        }
+    }
+
+    private void requireUndecided(String action) {
+        if (status != RequestStatus.OPEN && status != RequestStatus.IN_REVIEW
+                && status != RequestStatus.AWAITING_SUBJECT) {
             throw new CaseRuleViolation(action, status);
         }
     }
@@ -428,6 +458,14 @@ public class SubjectRequest {
 
     public Instant closedAt() {
         return closedAt;
+    }
+
+    public String phoneConfirmedBy() {
+        return phoneConfirmedBy;
+    }
+
+    public Instant phoneConfirmedAt() {
+        return phoneConfirmedAt;
     }
 
     public List<TimelineEntry> timeline() {

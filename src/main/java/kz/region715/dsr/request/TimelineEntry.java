@@ -39,7 +39,9 @@ public class TimelineEntry {
         JURISDICTION_CHANGED,
         DUPLICATE_FLAGGED,
         MAIL_SENT,
-        MAIL_FAILED
+        MAIL_FAILED,
+        MATCH_CONFIRMED,
+        MATCH_EXCLUDED
     }
 
     @Id

@@ -46,6 +46,9 @@ class AccessMatrixTest {
             new Endpoint("POST", "/api/v1/cases/{id}/cancellation", Set.of(Roles.OFFICER)),
             new Endpoint("POST", "/api/v1/cases/{id}/jurisdiction", Set.of(Roles.OFFICER)),
             new Endpoint("GET", "/api/v1/reports/sla", Set.of(Roles.AUDITOR, Roles.OFFICER)),
+            new Endpoint("GET", "/api/v1/cases/{id}/matches", Set.of(Roles.OFFICER)),
+            new Endpoint("POST", "/api/v1/cases/{id}/matches/{leadId}/exclusion", Set.of(Roles.OFFICER)),
+            new Endpoint("POST", "/api/v1/cases/{id}/phone-confirmation", Set.of(Roles.OFFICER)),
             new Endpoint("POST", "/api/v1/leads", Set.of(Roles.INGEST)),
             new Endpoint("POST", "/api/v1/leads/batch", Set.of(Roles.INGEST)),
             new Endpoint("GET", "/api/v1/leads", Set.of(Roles.OFFICER)),
@@ -118,7 +121,7 @@ class AccessMatrixTest {
     }
 
     private static Response call(RequestSpecification request, Endpoint endpoint) {
-        String path = endpoint.path().replace("{id}", UUID.randomUUID().toString());
+        String path = endpoint.path().replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
         return request.contentType("application/json").body("{}").request(endpoint.method(), path);
     }
 }

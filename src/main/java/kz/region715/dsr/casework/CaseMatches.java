@@ -1,0 +1,105 @@
+package kz.region715.dsr.casework;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import kz.region715.dsr.lead.LeadService;
+import kz.region715.dsr.platform.problem.ProblemException;
+import kz.region715.dsr.request.SubjectRequest;
+import kz.region715.dsr.request.SubjectRequestRepository;
+import kz.region715.dsr.request.TimelineEntry;
+
+/**
+ * The data that belongs to a case's subject: leads found by the verified
+ * e-mail, and by the phone the subject gave once an officer confirmed it,
+ * minus the leads an officer excluded; and what the service itself holds (the
+ * subject's requests and the e-mails sent about them).
+ */
+@ApplicationScoped
+public class CaseMatches {
+
+    private final SubjectRequestRepository requests;
+    private final LeadService leads;
+    private final EntityManager em;
+
+    CaseMatches(SubjectRequestRepository requests, LeadService leads, EntityManager em) {
+        this.requests = requests;
+        this.leads = leads;
+        this.em = em;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public MatchesView matches(UUID caseId) {
+        SubjectRequest request = requests.findById(caseId);
+        if (request == null || !request.status().isVerified()) {
+            throw new ProblemException(404, "not-found", "Not found", "No such case.");
+        }
+        return new MatchesView(leadsOf(request), serviceRecords(request));
+    }
+
+    /** The ids of the leads that count as the subject's data (for the execution of the request). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<UUID> includedLeadIds(SubjectRequest request) {
+        return leadsOf(request).stream().filter(MatchesView.Match::included).map(m -> m.lead().id()).toList();
+    }
+
+    /** Whether the lead matched the case at all (by e-mail or phone). */
+    boolean isMatch(SubjectRequest request, UUID leadId) {
+        return leadsOf(request).stream().anyMatch(m -> m.lead().id().equals(leadId));
+    }
+
+    boolean isExcluded(UUID requestId, UUID leadId) {
+        return em.find(MatchExclusion.class, new MatchExclusion.Key(requestId, leadId)) != null;
+    }
+
+    private List<MatchesView.Match> leadsOf(SubjectRequest request) {
+        boolean phoneConfirmed = request.phoneConfirmedAt() != null;
+        Map<UUID, MatchExclusion> exclusions = em.createQuery("from MatchExclusion e where e.requestId = :id",
+                        MatchExclusion.class)
+                .setParameter("id", request.id())
+                .getResultStream()
+                .collect(Collectors.toMap(e -> e.leadId, Function.identity()));
+        List<MatchesView.Match> matches = new ArrayList<>();
+        for (LeadService.SubjectLead found : leads.leadsOf(request.subjectKey(), request.phone())) {
+            List<String> by = new ArrayList<>();
+            if (found.byEmail()) {
+                by.add("EMAIL");
+            }
+            if (found.byPhone()) {
+                by.add("PHONE");
+            }
+            MatchExclusion exclusion = exclusions.get(found.lead().id());
+            boolean needsConfirmation = !found.byEmail() && !phoneConfirmed;
+            boolean included = exclusion == null && !needsConfirmation;
+            matches.add(new MatchesView.Match(by, included, needsConfirmation, exclusion == null ? null
+                    : new MatchesView.Exclusion(exclusion.excludedBy, exclusion.excludedAt, exclusion.reason),
+                    found.lead()));
+        }
+        return matches;
+    }
+
+    private MatchesView.ServiceRecords serviceRecords(SubjectRequest request) {
+        List<SubjectRequest> own = request.subjectKey() == null ? List.of(request)
+                : em.createQuery("from SubjectRequest r where r.subjectKey = :key order by r.receivedAt",
+                        SubjectRequest.class).setParameter("key", request.subjectKey()).getResultList();
+        List<MatchesView.OwnRequest> ownRequests = own.stream()
+                .map(r -> new MatchesView.OwnRequest(r.id(), r.reference(), r.type(), r.status(), r.receivedAt()))
+                .toList();
+        List<MatchesView.OwnMail> mails = new ArrayList<>();
+        for (SubjectRequest r : own) {
+            for (TimelineEntry e : r.timeline()) {
+                if (e.kind() == TimelineEntry.Kind.MAIL_SENT || e.kind() == TimelineEntry.Kind.MAIL_FAILED) {
+                    mails.add(new MatchesView.OwnMail(r.id(), e.note(),
+                            e.kind() == TimelineEntry.Kind.MAIL_SENT ? "SENT" : "FAILED", e.occurredAt()));
+                }
+            }
+        }
+        return new MatchesView.ServiceRecords(ownRequests, mails);
+    }
+}
