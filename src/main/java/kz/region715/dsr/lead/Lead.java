@@ -112,6 +112,35 @@ public class Lead {
         }
     }
 
+    /** Replacement values for the personal fields; lookup keys, IP and cookie always go. */
+    public record Anonymisation(String name, String phone, String email, String message, String telegramUserId) {
+    }
+
+    /** Erases the personal data in place; what statistics need (source, times, consent purposes, flags) stays. */
+    void anonymise(Anonymisation replacement, Instant at) {
+        name = replacement.name();
+        phone = replacement.phone();
+        email = replacement.email();
+        message = replacement.message();
+        telegramUserId = replacement.telegramUserId();
+        ipAddress = null;
+        cookieId = null;
+        emailKey = null;
+        phoneKey = null;
+        telegramKey = null;
+        anonymisedAt = at;
+    }
+
+    /** Data the law requires to keep: erasure leaves it alone until the hold ends. */
+    void placeLegalHold(String reason, Instant until) {
+        legalHoldReason = reason;
+        legalHoldUntil = until;
+    }
+
+    public boolean isUnderLegalHold(Instant now) {
+        return legalHoldReason != null && (legalHoldUntil == null || legalHoldUntil.isAfter(now));
+    }
+
     /** Whether ordinary processing may use this lead. */
     public boolean isProcessable() {
         return restrictedAt == null && consentWithdrawnAt == null && anonymisedAt == null;

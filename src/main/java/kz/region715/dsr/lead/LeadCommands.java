@@ -64,6 +64,12 @@ public final class LeadCommands {
             @NotNull LocalDate disclosedOn) {
     }
 
+    @Schema(name = "LegalHold", description = "Data the law requires to keep (Law 94-V Art. 18; policy 7.5).")
+    public record Hold(@NotBlank @Size(max = 500) @Schema(examples = "Tax Code Art. 48: contract records kept 5 years")
+            String reason,
+            @Schema(description = "When the hold ends; none: until lifted") Instant until) {
+    }
+
     /** Cross-field rules of a lead, each reported on its field. */
     @Constraint(validatedBy = LeadValidator.class)
     @Target(ElementType.TYPE)

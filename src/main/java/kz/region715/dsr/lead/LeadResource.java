@@ -125,6 +125,25 @@ public class LeadResource {
     }
 
     @POST
+    @Path("/{id}/legal-hold")
+    @RolesAllowed(Roles.OFFICER)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Place a legal hold", description = "Data the law requires to keep: retention and erasure "
+            + "leave the lead alone until the hold ends (or indefinitely without `until`).")
+    @APIResponse(responseCode = "200", description = "The lead, held",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeadView.class),
+                    examples = @ExampleObject(name = "held", value = LEAD_EXAMPLE)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", description = "The lead is anonymised",
+            content = @Content(mediaType = "application/problem+json"))
+    public LeadView hold(@RestPath UUID id, @Valid @NotNull LeadCommands.Hold body) {
+        return leads.placeLegalHold(id, body);
+    }
+
+    @POST
     @Path("/{id}/disclosures")
     @RolesAllowed(Roles.OFFICER)
     @Consumes(MediaType.APPLICATION_JSON)

@@ -197,6 +197,23 @@ public class LeadService {
         return LeadView.DisclosureView.of(disclosure);
     }
 
+    /** Puts the lead under legal hold: erasure leaves it alone until the hold ends. */
+    @Transactional
+    public LeadView placeLegalHold(UUID id, LeadCommands.Hold command) {
+        Lead lead = require(id);
+        Instant now = clock.instant();
+        if (lead.anonymisedAt() != null) {
+            throw new DomainRuleViolation(DomainRuleViolation.Kind.CONFLICT, "lead-anonymised",
+                    "This lead is anonymised; there is nothing left to hold.");
+        }
+        if (command.until() != null && !command.until().isAfter(now)) {
+            throw ProblemException.invalidField("until", "must be in the future");
+        }
+        lead.placeLegalHold(command.reason(), command.until());
+        LOG.infof("Legal hold placed on lead %s by an officer", id);
+        return LeadView.of(lead, disclosuresOf(id));
+    }
+
     private List<Disclosure> disclosuresOf(UUID leadId) {
         return em.createQuery("from Disclosure d where d.leadId = :id order by d.disclosedOn, d.recordedAt",
                 Disclosure.class).setParameter("id", leadId).getResultList();

@@ -122,6 +122,20 @@ class NoPersonalDataInLogsTest {
         String token = subjects.accessToken(email);
         given().header("X-Request-Token", token).get("/api/v1/requests/{id}", id).then().statusCode(200);
 
+        // The lead store and case work: a lead with the same data, a refused one, an officer's question.
+        Map<String, Object> lead = new HashMap<>(Map.of("source", "TELEGRAM_BOT", "name", name, "email", email,
+                "phone", "+7 701 555 12 34", "message", message, "ipAddress", "95.56.12.34"));
+        given().auth().preemptive().basic("ingest", "ingest").contentType(ContentType.JSON).body(lead)
+                .post("/api/v1/leads").then().statusCode(201);
+        Map<String, Object> badLead = new HashMap<>(lead);
+        badLead.put("email", "zhanar." + marker + "@@example");
+        bodies.add(given().auth().preemptive().basic("ingest", "ingest").contentType(ContentType.JSON).body(badLead)
+                .post("/api/v1/leads").then().statusCode(400).extract().asString());
+        kz.region715.dsr.support.Cases.act(id, "questions", Map.of("text", "Is " + name + " your full name?"))
+                .then().statusCode(200);
+        kz.region715.dsr.support.Cases.asOfficer().queryParam("email", email).get("/api/v1/leads").then()
+                .statusCode(200);
+
         Map<String, Object> unverified = new HashMap<>(correction);
         unverified.put("email", "other." + marker + "@example.kz");
         Subjects.fileOk(unverified);

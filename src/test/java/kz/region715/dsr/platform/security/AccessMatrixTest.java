@@ -53,7 +53,8 @@ class AccessMatrixTest {
             new Endpoint("POST", "/api/v1/leads/batch", Set.of(Roles.INGEST)),
             new Endpoint("GET", "/api/v1/leads", Set.of(Roles.OFFICER)),
             new Endpoint("GET", "/api/v1/leads/{id}", Set.of(Roles.OFFICER)),
-            new Endpoint("POST", "/api/v1/leads/{id}/disclosures", Set.of(Roles.OFFICER)));
+            new Endpoint("POST", "/api/v1/leads/{id}/disclosures", Set.of(Roles.OFFICER)),
+            new Endpoint("POST", "/api/v1/leads/{id}/legal-hold", Set.of(Roles.OFFICER)));
 
     /** Endpoints open to data subjects (they prove themselves with tokens from their e-mail). */
     private static final Set<String> PUBLIC = Set.of(

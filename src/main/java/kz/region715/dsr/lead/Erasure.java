@@ -1,0 +1,58 @@
+package kz.region715.dsr.lead;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import kz.region715.dsr.platform.crypto.Secrets;
+
+/**
+ * Erases a lead by the configured strategy per field (LeadConfig.Erasure), in
+ * the caller's transaction. A lead under legal hold is kept. Erasing an
+ * erased lead does nothing, so a rerun after a crash repeats nothing.
+ */
+@ApplicationScoped
+public class Erasure {
+
+    public enum Outcome { ANONYMISED, DELETED, KEPT_LEGAL_HOLD, ALREADY_ERASED }
+
+    private static final String PURPOSE = "erasure";
+
+    private final EntityManager em;
+    private final Secrets secrets;
+    private final LeadConfig.Erasure config;
+
+    Erasure(EntityManager em, Secrets secrets, LeadConfig config) {
+        this.em = em;
+        this.secrets = secrets;
+        this.config = config.erasure();
+    }
+
+    public Outcome erase(Lead lead, Instant now) {
+        if (lead.anonymisedAt() != null) {
+            return Outcome.ALREADY_ERASED;
+        }
+        if (lead.isUnderLegalHold(now)) {
+            return Outcome.KEPT_LEGAL_HOLD;
+        }
+        if (config.mode() == LeadConfig.Mode.DELETE) {
+            em.createQuery("delete from Disclosure d where d.leadId = :id").setParameter("id", lead.id()).executeUpdate();
+            em.remove(lead);
+            return Outcome.DELETED;
+        }
+        lead.anonymise(new Lead.Anonymisation(apply(config.name(), lead.name()), apply(config.phone(), lead.phone()),
+                apply(config.email(), lead.email()), apply(config.message(), lead.message()),
+                apply(config.telegramUserId(), lead.telegramUserId())), now);
+        return Outcome.ANONYMISED;
+    }
+
+    private String apply(LeadConfig.Strategy strategy, String value) {
+        if (value == null) {
+            return null;
+        }
+        return switch (strategy) {
+            case NULL -> null;
+            case FIXED -> config.fixedValue();
+            case KEYED_HASH -> secrets.keyedHash(PURPOSE, value).substring(0, 16);
+        };
+    }
+}
