@@ -9,6 +9,7 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import kz.region715.dsr.request.SubjectRequestRepository;
 import org.junit.jupiter.api.Test;
@@ -52,6 +53,39 @@ class HostileInputTest {
         }
         assertThat(failures).isEmpty();
         assertThat(QuarkusTransaction.requiringNew().call(() -> requests.count())).isEqualTo(before);
+    }
+
+    @Test
+    void garbageToProtectedEndpointsNeverCausesServerErrors() {
+        String id = UUID.randomUUID().toString();
+        Map<String, String> asUser = Map.of(
+                "/api/v1/leads", "ingest", "/api/v1/leads/batch", "ingest",
+                "/api/v1/leads/" + id + "/disclosures", "officer", "/api/v1/leads/" + id + "/legal-hold", "officer",
+                "/api/v1/cases/" + id + "/notes", "officer", "/api/v1/cases/" + id + "/rejection", "officer",
+                "/api/v1/cases/" + id + "/extension", "officer", "/api/v1/cases/" + id + "/jurisdiction", "officer",
+                "/api/v1/cases/" + id + "/matches/" + id + "/exclusion", "officer");
+        List<String> failures = new ArrayList<>();
+        for (String body : BODIES) {
+            asUser.forEach((path, user) -> {
+                Response response = given().auth().preemptive().basic(user, user).header("If-Match", "\"1\"")
+                        .contentType("application/json").body(body).post(path);
+                if (response.statusCode() >= 500 || !response.contentType().startsWith("application/problem+json")) {
+                    failures.add(path + " " + body.substring(0, Math.min(60, body.length())) + " -> "
+                            + response.statusCode());
+                }
+            });
+        }
+        for (String query : List.of("limit=-1", "limit=abc", "status=%00", "cursor=%25%25%25", "dueBefore=1e9",
+                "overdue=yes", "receivedFrom=" + "9".repeat(40), "email=" + "a".repeat(300))) {
+            for (String path : List.of("/api/v1/cases", "/api/v1/leads", "/api/v1/reports/sla")) {
+                Response response = given().auth().preemptive().basic("officer", "officer")
+                        .urlEncodingEnabled(false).get(path + "?" + query);
+                if (response.statusCode() >= 500) {
+                    failures.add(path + "?" + query + " -> " + response.statusCode());
+                }
+            }
+        }
+        assertThat(failures).isEmpty();
     }
 
     @Test
