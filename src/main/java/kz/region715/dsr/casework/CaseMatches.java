@@ -43,12 +43,6 @@ public class CaseMatches {
         return new MatchesView(leadsOf(request), serviceRecords(request));
     }
 
-    /** The ids of the leads that count as the subject's data (for the execution of the request). */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public List<UUID> includedLeadIds(SubjectRequest request) {
-        return leadsOf(request).stream().filter(MatchesView.Match::included).map(m -> m.lead().id()).toList();
-    }
-
     /** Whether the lead matched the case at all (by e-mail or phone). */
     boolean isMatch(SubjectRequest request, UUID leadId) {
         return leadsOf(request).stream().anyMatch(m -> m.lead().id().equals(leadId));

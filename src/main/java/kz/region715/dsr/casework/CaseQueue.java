@@ -11,8 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import kz.region715.dsr.deadline.Deadlines;
-import kz.region715.dsr.deadline.domain.Deadline;
 import kz.region715.dsr.platform.http.KeysetCursor;
 import kz.region715.dsr.request.SubjectRequest;
 import kz.region715.dsr.request.domain.RequestStatus;
@@ -29,12 +27,12 @@ public class CaseQueue {
             RequestStatus.EXPIRED);
 
     private final EntityManager em;
-    private final Deadlines deadlines;
+    private final CaseDeadlines caseDeadlines;
     private final Clock clock;
 
-    CaseQueue(EntityManager em, Deadlines deadlines, Clock clock) {
+    CaseQueue(EntityManager em, CaseDeadlines caseDeadlines, Clock clock) {
         this.em = em;
-        this.deadlines = deadlines;
+        this.caseDeadlines = caseDeadlines;
         this.clock = clock;
     }
 
@@ -97,12 +95,9 @@ public class CaseQueue {
         boolean more = rows.size() > query.limit();
         List<CaseSummary> items = new ArrayList<>();
         for (SubjectRequest r : rows.subList(0, Math.min(rows.size(), query.limit()))) {
-            Deadline deadline = deadlines.restore(r.jurisdiction(), r.type().name(), r.dueLastDay(),
-                    r.extensionsGranted(), r.pausedWorkingDays());
-            boolean open = CaseService.OPEN_STATUSES.contains(r.status());
+            CaseDeadlines.Standing standing = caseDeadlines.standing(r, now);
             items.add(new CaseSummary(r.id(), r.reference(), r.type(), r.status(), r.jurisdiction(), r.receivedAt(),
-                    r.dueAt(), deadlines.workingDaysLeft(deadline, now), open && deadlines.isOverdue(deadline, now),
-                    r.assignee(), r.duplicateOf()));
+                    r.dueAt(), standing.workingDaysLeft(), standing.overdue(), r.assignee(), r.duplicateOf()));
         }
         String next = more ? new KeysetCursor(items.getLast().dueAt(), items.getLast().id()).encode() : null;
         return new CaseSummary.Page(items, next);

@@ -48,6 +48,7 @@ public class CaseService {
     private final SubjectRequestRepository requests;
     private final RequestService requestService;
     private final Deadlines deadlines;
+    private final CaseDeadlines caseDeadlines;
     private final EntityManager em;
     private final Clock clock;
     private final SecurityIdentity identity;
@@ -60,13 +61,14 @@ public class CaseService {
     private final Event<CaseEvents.Closed> closed;
 
     CaseService(SubjectRequestRepository requests, RequestService requestService, Deadlines deadlines,
-            EntityManager em, Clock clock, SecurityIdentity identity, ObjectMapper json, CaseMatches matches,
+            CaseDeadlines caseDeadlines, EntityManager em, Clock clock, SecurityIdentity identity, ObjectMapper json, CaseMatches matches,
             Event<CaseEvents.Questioned> questioned, Event<CaseEvents.Rejected> rejected,
             Event<CaseEvents.Extended> extended, Event<CaseEvents.Cancelled> cancelled,
             Event<CaseEvents.Closed> closed) {
         this.requests = requests;
         this.requestService = requestService;
         this.deadlines = deadlines;
+        this.caseDeadlines = caseDeadlines;
         this.em = em;
         this.clock = clock;
         this.identity = identity;
@@ -146,7 +148,7 @@ public class CaseService {
             Instant now = clock.instant();
             Deadline longer;
             try {
-                longer = deadlines.extend(deadlineOf(request));
+                longer = deadlines.extend(caseDeadlines.of(request));
             } catch (DeadlineRuleViolation e) {
                 throw new DomainRuleViolation(DomainRuleViolation.Kind.CONFLICT, "extension-not-allowed",
                         "The deadline policy " + request.deadlinePolicy() + " allows no further extension.",
@@ -216,17 +218,12 @@ public class CaseService {
         Instant now = clock.instant();
         Instant waitingSince = request.answer(message.text(), now);
         if (waitingSince != null) {
-            Deadline shifted = deadlines.afterPause(deadlineOf(request), waitingSince, now);
+            Deadline shifted = deadlines.afterPause(caseDeadlines.of(request), waitingSince, now);
             request.applyDeadline(request.jurisdiction(), shifted);
         }
         LOG.infof("Request %s: the subject answered", request.reference());
     }
 
-    /** The deadline stored on a case, as the engine's value. */
-    Deadline deadlineOf(SubjectRequest request) {
-        return deadlines.restore(request.jurisdiction(), request.type().name(), request.dueLastDay(),
-                request.extensionsGranted(), request.pausedWorkingDays());
-    }
 
     private CaseView change(UUID id, String ifMatch, Consumer<SubjectRequest> action) {
         SubjectRequest request = find(id);
@@ -274,12 +271,12 @@ public class CaseService {
         Instant now = clock.instant();
         CaseView.DeadlineView deadline = null;
         if (request.dueLastDay() != null) {
-            Deadline d = deadlineOf(request);
+            CaseDeadlines.Standing standing = caseDeadlines.standing(request, now);
             boolean open = OPEN_STATUSES.contains(request.status());
             deadline = new CaseView.DeadlineView(request.jurisdiction(), request.deadlinePolicy(),
                     String.valueOf(request.deadlineBasis()), request.deadlineCitation(), request.dueLastDay(),
-                    request.dueAt(), deadlines.workingDaysLeft(d, now), open && deadlines.isOverdue(d, now),
-                    request.extensionsGranted(), open && d.policy().allowsExtension(request.extensionsGranted()),
+                    request.dueAt(), standing.workingDaysLeft(), standing.overdue(), request.extensionsGranted(),
+                    open && standing.deadline().policy().allowsExtension(request.extensionsGranted()),
                     request.pausedSince());
         }
         CaseView.Duplicate duplicate = request.duplicateOf() == null ? null

@@ -11,8 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import kz.region715.dsr.deadline.Deadlines;
-import kz.region715.dsr.deadline.domain.Deadline;
 import kz.region715.dsr.platform.jobs.BatchResult;
 import kz.region715.dsr.request.SubjectRequest;
 import kz.region715.dsr.request.SubjectRequestRepository;
@@ -32,20 +30,21 @@ public class DeadlineWatch {
     static final String DUE_SOON = "DUE_SOON";
     static final String OVERDUE = "OVERDUE";
     private static final int BATCH = 500;
-    private static final String OPEN = "('OPEN', 'IN_REVIEW', 'AWAITING_SUBJECT', 'APPROVED', 'EXECUTING', 'FAILED')";
+    private static final String OPEN = CaseService.OPEN_STATUSES.stream().map(s -> "'" + s + "'")
+            .collect(java.util.stream.Collectors.joining(", ", "(", ")"));
 
     private final EntityManager em;
     private final SubjectRequestRepository requests;
-    private final Deadlines deadlines;
+    private final CaseDeadlines caseDeadlines;
     private final CaseworkConfig config;
     private final Clock clock;
     private final Event<CaseEvents.DeadlineAlerts> alerts;
 
-    DeadlineWatch(EntityManager em, SubjectRequestRepository requests, Deadlines deadlines, CaseworkConfig config,
+    DeadlineWatch(EntityManager em, SubjectRequestRepository requests, CaseDeadlines caseDeadlines, CaseworkConfig config,
             Clock clock, Event<CaseEvents.DeadlineAlerts> alerts) {
         this.em = em;
         this.requests = requests;
-        this.deadlines = deadlines;
+        this.caseDeadlines = caseDeadlines;
         this.config = config;
         this.clock = clock;
         this.alerts = alerts;
@@ -69,7 +68,7 @@ public class DeadlineWatch {
         for (UUID id : candidates(OVERDUE, "r.due_at < ?2", now, null)) {
             SubjectRequest request = requests.findById(id);
             if (claim(request, OVERDUE, now, claimer)) {
-                overdue.add(alert(request, now));
+                overdue.add(alert(request, caseDeadlines.standing(request, now).workingDaysLeft()));
             }
         }
         // The due-soon window in calendar days is generous (holiday runs); working days decide.
@@ -77,10 +76,9 @@ public class DeadlineWatch {
         List<CaseEvents.Alert> dueSoon = new ArrayList<>();
         for (UUID id : candidates(DUE_SOON, "r.due_at >= ?2 and r.due_at < ?3", now, horizon)) {
             SubjectRequest request = requests.findById(id);
-            Deadline deadline = deadlineOf(request);
-            if (deadlines.workingDaysLeft(deadline, now) <= config.dueSoonWorkingDays()
-                    && claim(request, DUE_SOON, now, claimer)) {
-                dueSoon.add(alert(request, now));
+            int left = caseDeadlines.standing(request, now).workingDaysLeft();
+            if (left <= config.dueSoonWorkingDays() && claim(request, DUE_SOON, now, claimer)) {
+                dueSoon.add(alert(request, left));
             }
         }
         if (!overdue.isEmpty() || !dueSoon.isEmpty()) {
@@ -115,13 +113,8 @@ public class DeadlineWatch {
                 .executeUpdate() == 1;
     }
 
-    private CaseEvents.Alert alert(SubjectRequest request, Instant now) {
+    private static CaseEvents.Alert alert(SubjectRequest request, int workingDaysLeft) {
         return new CaseEvents.Alert(request.reference(), request.type().name(), request.assignee(),
-                request.dueLastDay(), deadlines.workingDaysLeft(deadlineOf(request), now));
-    }
-
-    private Deadline deadlineOf(SubjectRequest request) {
-        return deadlines.restore(request.jurisdiction(), request.type().name(), request.dueLastDay(),
-                request.extensionsGranted(), request.pausedWorkingDays());
+                request.dueLastDay(), workingDaysLeft);
     }
 }

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.UUID;
 import kz.region715.dsr.deadline.domain.Basis;
 import kz.region715.dsr.deadline.domain.Deadline;
+import kz.region715.dsr.platform.domain.DomainRuleViolation;
 import kz.region715.dsr.request.domain.CancellationReason;
 import kz.region715.dsr.request.domain.Channel;
 import kz.region715.dsr.request.domain.RejectionBasis;
@@ -257,8 +258,7 @@ public class SubjectRequest {
     public void confirmPhone(String actor, Instant at) {
         requireUndecided("confirm the phone of");
         if (phone == null) {
-            throw new kz.region715.dsr.platform.domain.DomainRuleViolation(
-                    kz.region715.dsr.platform.domain.DomainRuleViolation.Kind.UNPROCESSABLE, "no-phone",
+            throw new DomainRuleViolation(DomainRuleViolation.Kind.UNPROCESSABLE, "no-phone",
                     "The subject gave no phone number with this request.");
         }
         this.phoneConfirmedBy = actor;
