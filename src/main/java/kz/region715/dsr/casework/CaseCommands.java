@@ -1,5 +1,9 @@
 package kz.region715.dsr.casework;
 
+import jakarta.validation.Valid;
+import java.util.List;
+import kz.region715.dsr.request.RequestDetails.FieldChange;
+
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -31,8 +35,10 @@ public final class CaseCommands {
             @Schema(examples = "Which phone number should we correct: the one ending 4567 or 1234?") String text) {
     }
 
-    @Schema(name = "Approval")
-    public record Approve(@Size(max = MAX_TEXT) String note) {
+    @Schema(name = "Approval", description = "For a CORRECTION, `corrections` replaces the changes the subject "
+            + "asked for with what the officer checked; absent, the subject's changes are applied as filed.")
+    public record Approve(@Size(max = MAX_TEXT) String note,
+            @Size(min = 1, max = 4) List<@NotNull @Valid FieldChange> corrections) {
     }
 
     @Schema(name = "Rejection")

@@ -3,6 +3,7 @@ package kz.region715.dsr.casework;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import kz.region715.dsr.request.RequestDetails;
 import kz.region715.dsr.request.RequestSnapshot;
 import kz.region715.dsr.request.domain.CancellationReason;
 import kz.region715.dsr.request.domain.RejectionBasis;
@@ -14,6 +15,13 @@ public final class CaseEvents {
     }
 
     public record Questioned(RequestSnapshot request, String question, Instant at) {
+    }
+
+    /**
+     * An officer approved the request; {@code corrections} are the officer's
+     * version of a CORRECTION's changes, or null to apply the subject's.
+     */
+    public record Approved(RequestSnapshot request, List<RequestDetails.FieldChange> corrections, Instant at) {
     }
 
     public record Rejected(RequestSnapshot request, RejectionBasis basis, String reason, Instant at) {

@@ -1,7 +1,5 @@
 package kz.region715.dsr.casework;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -29,6 +27,7 @@ import kz.region715.dsr.request.SubjectRequest;
 import kz.region715.dsr.request.SubjectRequestRepository;
 import kz.region715.dsr.request.domain.CancellationReason;
 import kz.region715.dsr.request.domain.RequestStatus;
+import kz.region715.dsr.request.domain.RequestType;
 import org.jboss.logging.Logger;
 
 /**
@@ -52,17 +51,18 @@ public class CaseService {
     private final EntityManager em;
     private final Clock clock;
     private final SecurityIdentity identity;
-    private final ObjectMapper json;
     private final CaseMatches matches;
     private final Event<CaseEvents.Questioned> questioned;
+    private final Event<CaseEvents.Approved> approved;
     private final Event<CaseEvents.Rejected> rejected;
     private final Event<CaseEvents.Extended> extended;
     private final Event<CaseEvents.Cancelled> cancelled;
     private final Event<CaseEvents.Closed> closed;
 
     CaseService(SubjectRequestRepository requests, RequestService requestService, Deadlines deadlines,
-            CaseDeadlines caseDeadlines, EntityManager em, Clock clock, SecurityIdentity identity, ObjectMapper json, CaseMatches matches,
-            Event<CaseEvents.Questioned> questioned, Event<CaseEvents.Rejected> rejected,
+            CaseDeadlines caseDeadlines, EntityManager em, Clock clock, SecurityIdentity identity, CaseMatches matches,
+            Event<CaseEvents.Questioned> questioned, Event<CaseEvents.Approved> approved,
+            Event<CaseEvents.Rejected> rejected,
             Event<CaseEvents.Extended> extended, Event<CaseEvents.Cancelled> cancelled,
             Event<CaseEvents.Closed> closed) {
         this.requests = requests;
@@ -72,9 +72,9 @@ public class CaseService {
         this.em = em;
         this.clock = clock;
         this.identity = identity;
-        this.json = json;
         this.matches = matches;
         this.questioned = questioned;
+        this.approved = approved;
         this.rejected = rejected;
         this.extended = extended;
         this.cancelled = cancelled;
@@ -127,8 +127,15 @@ public class CaseService {
 
     @Transactional
     public CaseView approve(UUID id, String ifMatch, CaseCommands.Approve command) {
-        return change(id, ifMatch, request -> request.approve(command == null ? null : command.note(), actor(),
-                clock.instant()));
+        return change(id, ifMatch, request -> {
+            Instant now = clock.instant();
+            if (command != null && command.corrections() != null && request.type() != RequestType.CORRECTION) {
+                throw ProblemException.invalidField("corrections", "only a CORRECTION request has corrections");
+            }
+            request.approve(command == null ? null : command.note(), actor(), now);
+            approved.fire(new CaseEvents.Approved(RequestSnapshot.of(request),
+                    command == null ? null : command.corrections(), now));
+        });
     }
 
     @Transactional
@@ -225,7 +232,12 @@ public class CaseService {
     }
 
 
-    private CaseView change(UUID id, String ifMatch, Consumer<SubjectRequest> action) {
+    /**
+     * Runs an officer's action on a case under its ETag (428 without, 412 when
+     * stale), and answers the case as it is afterwards. Callers own the transaction.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public CaseView change(UUID id, String ifMatch, Consumer<SubjectRequest> action) {
         SubjectRequest request = find(id);
         String current = etag(request);
         if (ifMatch == null || ifMatch.isBlank()) {
@@ -259,7 +271,7 @@ public class CaseService {
         return request;
     }
 
-    private String actor() {
+    public String actor() {
         return identity.getPrincipal().getName();
     }
 
@@ -292,18 +304,7 @@ public class CaseService {
                 .toList();
         return new CaseView(request.id(), request.reference(), request.type(), request.status(),
                 request.channel().name(), request.locale().tag(), request.receivedAt(), request.verifiedAt(), subject,
-                details(request), deadline, request.assignee(), duplicate, decision, request.closedAt(),
+                requestService.details(request), deadline, request.assignee(), duplicate, decision, request.closedAt(),
                 etag(request), timeline);
-    }
-
-    private RequestDetails details(SubjectRequest request) {
-        if (request.detailsJson() == null) {
-            return null;
-        }
-        try {
-            return json.readValue(request.detailsJson(), RequestDetails.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored details are unreadable", e);
-        }
     }
 }

@@ -8,6 +8,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import kz.region715.dsr.request.domain.DataSource;
 
@@ -110,6 +113,58 @@ public class Lead {
             restrictedAt = at;
             restrictionReason = reason;
         }
+    }
+
+    /** Lifts the block, whatever its reason; returns whether the lead was blocked. */
+    boolean liftRestriction() {
+        if (restrictedAt == null) {
+            return false;
+        }
+        restrictedAt = null;
+        restrictionReason = null;
+        return true;
+    }
+
+    /**
+     * Withdraws consent for the given purposes, or for all of them when
+     * {@code purposes} is null. Returns whether no purpose is left, in which
+     * case the consent as a whole is withdrawn and processing stops.
+     */
+    boolean withdrawConsent(Set<String> purposes, Instant at) {
+        List<String> remaining = new ArrayList<>();
+        if (purposes != null && consentPurposes != null) {
+            for (String purpose : consentPurposes.split(",")) {
+                if (!purpose.isBlank() && !purposes.contains(purpose)) {
+                    remaining.add(purpose);
+                }
+            }
+        }
+        if (remaining.isEmpty()) {
+            if (consentWithdrawnAt == null) {
+                consentWithdrawnAt = at;
+            }
+            return true;
+        }
+        consentPurposes = String.join(",", remaining);
+        return false;
+    }
+
+    void correctName(String value) {
+        name = value;
+    }
+
+    void correctMessage(String value) {
+        message = value;
+    }
+
+    void correctEmail(String value, String key) {
+        email = value;
+        emailKey = key;
+    }
+
+    void correctPhone(String value, String key) {
+        phone = value;
+        phoneKey = key;
     }
 
     /** Replacement values for the personal fields; lookup keys, IP and cookie always go. */

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import kz.region715.dsr.casework.CaseEvents;
 import kz.region715.dsr.casework.CaseworkConfig;
 import kz.region715.dsr.platform.operator.OperatorConfig;
@@ -115,27 +116,40 @@ class CaseMails {
         if (r.email() == null) {
             return; // erased: nobody to write to
         }
-        CaseUpdateMail model = new CaseUpdateMail(r.locale().tag(), r.name(), operator.name(),
-                operator.contactEmail(), title, paragraphs, quote, closing);
-        Locale locale = r.locale().toLocale();
-        outbox.enqueue(new OutgoingMail(r.id(), kind, r.email(), title,
-                text.data("m", model).setLocale(locale).render(), html.data("m", model).setLocale(locale).render(),
-                false));
+        toSubject(r, kind, new CaseUpdateMail(r.locale().tag(), r.name(), operator.name(), operator.contactEmail(),
+                title, paragraphs, quote, closing), false);
     }
 
-    private void toStaff(String recipient, MailKind kind, String lang, String title, String intro, List<String> lines) {
+    /** Queues an update to the subject of {@code r}; {@code carriesSecret} when the model holds a token. */
+    void toSubject(RequestSnapshot r, MailKind kind, CaseUpdateMail model, boolean carriesSecret) {
+        if (r.email() == null) {
+            return;
+        }
+        Locale locale = r.locale().toLocale();
+        outbox.enqueue(new OutgoingMail(r.id(), kind, r.email(), model.title(),
+                text.data("m", model).setLocale(locale).render(), html.data("m", model).setLocale(locale).render(),
+                carriesSecret));
+    }
+
+    void toStaff(String recipient, MailKind kind, String lang, String title, String intro, List<String> lines) {
+        toStaff(null, recipient, kind, lang, title, intro, lines);
+    }
+
+    /** Queues a mail to staff or a third party, in {@code lang}; {@code requestId} when it concerns a request. */
+    void toStaff(UUID requestId, String recipient, MailKind kind, String lang, String title, String intro,
+            List<String> lines) {
         CaseUpdateMail model = new CaseUpdateMail(lang, null, operator.name(), operator.contactEmail(), title,
                 List.of(intro), null, lines);
         Locale locale = Locale.forLanguageTag(lang);
-        outbox.enqueue(new OutgoingMail(null, kind, recipient, title, text.data("m", model).setLocale(locale).render(),
+        outbox.enqueue(new OutgoingMail(requestId, kind, recipient, title, text.data("m", model).setLocale(locale).render(),
                 html.data("m", model).setLocale(locale).render(), false));
     }
 
-    private String date(LocalDate day, Locale locale) {
+    static String date(LocalDate day, Locale locale) {
         return DateTimeFormatter.ofPattern("d MMMM yyyy", locale).format(day);
     }
 
-    private static MailMessages words(String lang) {
+    static MailMessages words(String lang) {
         return MessageBundles.get(MailMessages.class, Localized.Literal.of(lang));
     }
 

@@ -17,5 +17,13 @@ public enum MailKind {
     /** To officers: cases due soon or overdue. */
     DEADLINE_DIGEST,
     /** To the data-protection officer: overdue cases. */
-    ESCALATION
+    ESCALATION,
+    /** The request is carried out; for ACCESS with the download link. */
+    COMPLETION,
+    /** A restriction of the subject's data was lifted. */
+    RESTRICTION_LIFTED,
+    /** To officers: carrying out a request failed after all tries. */
+    EXECUTION_FAILED,
+    /** To a recipient of disclosed data: the data was erased; erase it too. */
+    ERASURE_NOTICE
 }

@@ -148,4 +148,88 @@ public interface MailMessages {
 
     @Message("These requests are past their deadline without a decision:")
     String escalation_intro();
+
+    @Message("Your request {reference} is done")
+    String completed_subject(String reference);
+
+    @Message("Your request {reference} is done: the personal data we hold about you, and how we process it, are ready for you.")
+    String access_intro(String reference);
+
+    @Message("See my data")
+    String access_button();
+
+    @Message("The link works until {date}; then this copy of your data is deleted. Keep the link to yourself: anyone who has it can see your data.")
+    String access_validity(String date);
+
+    @Message("We have corrected your data as you asked in request {reference}: {fields}, in {count} record(s).")
+    String correction_done(String reference, String fields, long count);
+
+    @Message("Your request {reference} is done. None of our records of you held other values, so nothing had to be changed.")
+    String correction_nothing(String reference);
+
+    @Message("name")
+    String field_name();
+
+    @Message("phone")
+    String field_phone();
+
+    @Message("e-mail")
+    String field_email();
+
+    @Message("message")
+    String field_message();
+
+    @Message("Processing of your personal data is blocked as you asked in request {reference}: {count} record(s). We keep the data but do not use it until the block is lifted, and we will tell you when it is.")
+    String restriction_done(String reference, long count);
+
+    @Message("Your consent is withdrawn as you asked in request {reference}, and we have stopped processing on its basis: {count} record(s) erased.")
+    String withdrawal_done(String reference, long count);
+
+    @Message("{count} record(s) stay for the purposes you did not withdraw consent for.")
+    String withdrawal_narrowed(long count);
+
+    @Message("Your personal data is deleted as you asked in request {reference}: {count} record(s) erased.")
+    String deletion_done(String reference, long count);
+
+    @Message("Your request {reference} is done. We found no records of yours in our applications.")
+    String none_found(String reference);
+
+    @Message("These records are kept because the law requires it (policy 7.5), and are not used otherwise:")
+    String kept_intro();
+
+    @Message("{source}, received {date}: {reason}")
+    String kept_line(String source, String date, String reason);
+
+    @Message("the website form")
+    String source_web_form();
+
+    @Message("the Telegram bot")
+    String source_telegram_bot();
+
+    @Message("We have asked the third parties we had provided your data to, to erase it too: {names}.")
+    String recipients_notified(String names);
+
+    @Message("We keep the record of your request itself as proof that it was handled, for {days} days after it is closed; then it is reduced to a record without your contact details.")
+    String own_records(long days);
+
+    @Message("The block on your personal data is lifted")
+    String lift_subject();
+
+    @Message("The block on processing of your personal data under request {reference} is lifted ({count} record(s)). Why:")
+    String lift_intro(String reference, long count);
+
+    @Message("Carrying out request {reference} failed")
+    String failed_subject(String reference);
+
+    @Message("Carrying out request {reference} failed {attempts} times; the last error: {error}. Look at the case, remove the cause and retry it.")
+    String failed_intro(String reference, int attempts, String error);
+
+    @Message("Request to erase personal data ({reference})")
+    String recipient_subject(String reference);
+
+    @Message("At the request of the data subject (our reference {reference}), {operator} has erased the personal data below, which it had provided to you. Under Law of the Republic of Kazakhstan No. 94-V on personal data, please erase it too and confirm to us by replying to this e-mail.")
+    String recipient_intro(String operator, String reference);
+
+    @Message("provided {date} for: {purpose}. Data: {data}")
+    String recipient_line(String date, String purpose, String data);
 }

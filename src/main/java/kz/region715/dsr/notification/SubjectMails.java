@@ -80,6 +80,10 @@ class SubjectMails {
         outbox.forgetRequest(event.requestId(), event.at());
     }
 
+    void onReduced(@Observes RequestEvents.Reduced event) {
+        outbox.forgetRequest(event.requestId(), event.at());
+    }
+
     private String link(String page, UUID requestId, String token) {
         String base = mail.publicBaseUrl().toString().replaceAll("/+$", "");
         return base + "/" + page + "#request=" + requestId + "&token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);

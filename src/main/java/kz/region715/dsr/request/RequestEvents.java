@@ -31,4 +31,8 @@ public final class RequestEvents {
     /** An unverified request expired and its personal data was erased. */
     public record Expired(UUID requestId, String reference, Instant at) {
     }
+
+    /** A closed request's retention ended: its personal data was reduced to what proof of handling needs. */
+    public record Reduced(UUID requestId, Instant at) {
+    }
 }

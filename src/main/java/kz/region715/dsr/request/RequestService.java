@@ -137,4 +137,16 @@ public class RequestService {
             throw new IllegalStateException("details cannot be serialised", e);
         }
     }
+
+    /** The type-specific details as stored, or null once erased. */
+    public RequestDetails details(SubjectRequest request) {
+        if (request.detailsJson() == null) {
+            return null;
+        }
+        try {
+            return json.readValue(request.detailsJson(), RequestDetails.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored details are unreadable", e);
+        }
+    }
 }

@@ -285,6 +285,63 @@ public class SubjectRequest {
                 TimelineEntry.SYSTEM, false, kind));
     }
 
+    // ---- Execution of an approved request. ----
+
+    /** A worker claimed the approved request; a retried one is already EXECUTING. */
+    public void startExecution(Instant at) {
+        if (status != RequestStatus.EXECUTING) {
+            moveTo(RequestStatus.EXECUTING, at, TimelineEntry.SYSTEM, TimelineEntry.Kind.STATUS_CHANGED);
+        }
+    }
+
+    /** Done: {@code summary} says what was done, without personal data. */
+    public void completeExecution(String summary, Instant at) {
+        moveTo(RequestStatus.COMPLETED, at, TimelineEntry.SYSTEM, TimelineEntry.Kind.EXECUTED, summary);
+    }
+
+    /** Out of tries: an officer has to look, and may retry. */
+    public void failExecution(String error, Instant at) {
+        moveTo(RequestStatus.FAILED, at, TimelineEntry.SYSTEM, TimelineEntry.Kind.EXECUTION_FAILED, error);
+    }
+
+    public void retryExecution(String actor, Instant at) {
+        moveTo(RequestStatus.EXECUTING, at, actor, TimelineEntry.Kind.RETRIED);
+    }
+
+    /** An officer lifted the block a completed restriction put on the subject's data. */
+    public void recordRestrictionLifted(String reason, String actor, Instant at) {
+        if (status != RequestStatus.COMPLETED || type != RequestType.RESTRICTION) {
+            throw new CaseRuleViolation("lift the restriction of", status);
+        }
+        record(TimelineEntry.entry(this, at, TimelineEntry.Kind.RESTRICTION_LIFTED, actor, true, reason));
+    }
+
+    public void recordPackageDownload(Instant at) {
+        record(TimelineEntry.entry(this, at, TimelineEntry.Kind.PACKAGE_DOWNLOADED, TimelineEntry.SUBJECT, true, null));
+    }
+
+    /**
+     * The request is closed and its retention is over: what identifies the
+     * subject goes, and so does the free text they or officers wrote; the
+     * pseudonymous subject key, the decisions and the timeline stay as proof
+     * of handling.
+     */
+    public void reduceToProof(Instant at) {
+        if (!status.isTerminal()) {
+            throw new CaseRuleViolation("reduce", status);
+        }
+        String key = subjectKey;
+        erasePersonalData(at);
+        subjectKey = key;
+        for (TimelineEntry entry : timeline) {
+            if (entry.kind() == TimelineEntry.Kind.QUESTION || entry.kind() == TimelineEntry.Kind.ANSWER
+                    || entry.kind() == TimelineEntry.Kind.NOTE) {
+                entry.setNote(null);
+            }
+        }
+        record(TimelineEntry.entry(this, at, TimelineEntry.Kind.REDUCED, TimelineEntry.SYSTEM, false, null));
+    }
+
     private void requireStatus(String action, RequestStatus expected) {
         if (status != expected) {
             throw new CaseRuleViolation(action, status);

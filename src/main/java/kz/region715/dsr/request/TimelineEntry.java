@@ -41,7 +41,13 @@ public class TimelineEntry {
         MAIL_SENT,
         MAIL_FAILED,
         MATCH_CONFIRMED,
-        MATCH_EXCLUDED
+        MATCH_EXCLUDED,
+        EXECUTED,
+        EXECUTION_FAILED,
+        RETRIED,
+        RESTRICTION_LIFTED,
+        PACKAGE_DOWNLOADED,
+        REDUCED
     }
 
     @Id

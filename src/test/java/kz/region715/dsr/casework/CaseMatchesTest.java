@@ -1,6 +1,5 @@
 package kz.region715.dsr.casework;
 
-import static io.restassured.RestAssured.given;
 import static kz.region715.dsr.support.Cases.act;
 import static kz.region715.dsr.support.Cases.asOfficer;
 import static kz.region715.dsr.support.Cases.read;
@@ -10,12 +9,11 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import kz.region715.dsr.support.Leads;
 import kz.region715.dsr.support.Subjects;
 import org.junit.jupiter.api.Test;
 
@@ -27,20 +25,11 @@ class CaseMatchesTest {
     Subjects subjects;
 
     private static String storeLead(String email, String phone, String source) {
-        Map<String, Object> lead = new HashMap<>(Map.of("source", source, "name", "Someone",
-                "message", "Hello"));
-        if (email != null) {
-            lead.put("email", email);
-        }
-        if (phone != null) {
-            lead.put("phone", phone);
-        }
-        return given().auth().preemptive().basic("ingest", "ingest").contentType(ContentType.JSON).body(lead)
-                .post("/api/v1/leads").then().statusCode(201).extract().path("id");
+        return Leads.store(email, phone, source);
     }
 
     private static String uniquePhone() {
-        return "+7 701 " + String.format("%07d", Math.floorMod(UUID.randomUUID().hashCode(), 10_000_000));
+        return Leads.uniquePhone();
     }
 
     @Test

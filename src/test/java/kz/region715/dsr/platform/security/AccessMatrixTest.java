@@ -49,6 +49,9 @@ class AccessMatrixTest {
             new Endpoint("GET", "/api/v1/cases/{id}/matches", Set.of(Roles.OFFICER)),
             new Endpoint("POST", "/api/v1/cases/{id}/matches/{leadId}/exclusion", Set.of(Roles.OFFICER)),
             new Endpoint("POST", "/api/v1/cases/{id}/phone-confirmation", Set.of(Roles.OFFICER)),
+            new Endpoint("GET", "/api/v1/cases/{id}/execution", Set.of(Roles.OFFICER)),
+            new Endpoint("POST", "/api/v1/cases/{id}/retry", Set.of(Roles.OFFICER)),
+            new Endpoint("POST", "/api/v1/cases/{id}/restriction-lift", Set.of(Roles.OFFICER)),
             new Endpoint("POST", "/api/v1/leads", Set.of(Roles.INGEST)),
             new Endpoint("POST", "/api/v1/leads/batch", Set.of(Roles.INGEST)),
             new Endpoint("GET", "/api/v1/leads", Set.of(Roles.OFFICER)),
@@ -62,7 +65,8 @@ class AccessMatrixTest {
             "GET /api/v1/requests/{id}",
             "POST /api/v1/requests/{id}/verification",
             "POST /api/v1/requests/{id}/verification/resend",
-            "POST /api/v1/requests/{id}/messages");
+            "POST /api/v1/requests/{id}/messages",
+            "GET /api/v1/requests/{id}/package");
 
     @Test
     void everyOperationInTheApiIsClassified() {

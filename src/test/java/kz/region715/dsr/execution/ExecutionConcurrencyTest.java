@@ -1,0 +1,121 @@
+package kz.region715.dsr.execution;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import kz.region715.dsr.lead.LeadService;
+import kz.region715.dsr.request.SubjectRequest;
+import kz.region715.dsr.request.SubjectRequestRepository;
+import kz.region715.dsr.request.domain.Channel;
+import kz.region715.dsr.request.domain.RequestType;
+import kz.region715.dsr.request.domain.SubjectLocale;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two workers, each with its own transactions, over 200 approved executions
+ * at once: every execution runs exactly once (on PostgreSQL the claims use
+ * FOR UPDATE SKIP LOCKED; on every database a lease guards the work).
+ */
+@QuarkusTest
+class ExecutionConcurrencyTest {
+
+    private static final int EXECUTIONS = 200;
+
+    @Inject
+    ExecutionWorker worker;
+    @Inject
+    SubjectRequestRepository requests;
+    @Inject
+    LeadService leads;
+    @Inject
+    EntityManager em;
+    @Inject
+    ObjectMapper json;
+    @Inject
+    Clock clock;
+
+    @Test
+    void twoWorkersRunEachOf200ExecutionsExactlyOnce() throws Exception {
+        List<String> emails = new ArrayList<>();
+        List<Map<String, Object>> batch = new ArrayList<>();
+        for (int i = 0; i < EXECUTIONS; i++) {
+            String email = "bulk-" + UUID.randomUUID() + "@example.kz";
+            emails.add(email);
+            batch.add(Map.of("source", "WEB_FORM", "email", email, "name", "Bulk Subject"));
+        }
+        given().auth().preemptive().basic("ingest", "ingest").contentType(ContentType.JSON)
+                .body(Map.of("leads", batch)).post("/api/v1/leads/batch").then().statusCode(201);
+        List<UUID> ids = QuarkusTransaction.requiringNew().call(() -> {
+            Instant now = clock.instant();
+            List<UUID> created = new ArrayList<>();
+            for (String email : emails) {
+                String reference = "DSR-2020-" + (200_000_000L + requests.nextReferenceNumber());
+                SubjectRequest request = SubjectRequest.file(UUID.randomUUID(), reference, RequestType.RESTRICTION,
+                        Channel.WEB, SubjectLocale.EN, email, leads.emailKey(email), "Bulk Subject", null,
+                        "{\"restriction\":{\"reason\":\"bulk\"}}", now);
+                request.markVerified(now, null);
+                request.approve(null, "officer", now);
+                requests.persist(request);
+                em.persist(Execution.queue(request.id(), RequestType.RESTRICTION,
+                        json.writeValueAsString(ExecutionPlan.of(RequestType.RESTRICTION, reference, null, null)), now));
+                created.add(request.id());
+            }
+            return created;
+        });
+
+        CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> drain("worker-1"));
+        CompletableFuture<Integer> second = CompletableFuture.supplyAsync(() -> drain("worker-2"));
+        int runs = first.get(5, TimeUnit.MINUTES) + second.get(5, TimeUnit.MINUTES);
+
+        QuarkusTransaction.requiringNew().run(() -> {
+            List<Object[]> rows = em.createQuery("select e.status, e.attempts, count(e) from Execution e"
+                    + " where e.requestId in :ids group by e.status, e.attempts", Object[].class)
+                    .setParameter("ids", ids).getResultList();
+            assertThat(rows).as("every execution DONE after exactly one try").hasSize(1);
+            assertThat(rows.getFirst()).containsExactly(Execution.Status.DONE, 1, (long) EXECUTIONS);
+            assertThat(em.createQuery("select count(t) from TimelineEntry t where t.request.id in :ids"
+                            + " and t.kind = kz.region715.dsr.request.TimelineEntry.Kind.EXECUTED", Long.class)
+                    .setParameter("ids", ids).getSingleResult()).isEqualTo(EXECUTIONS);
+            assertThat(em.createQuery("select count(t) from TimelineEntry t where t.request.id in :ids"
+                            + " and t.toStatus = kz.region715.dsr.request.domain.RequestStatus.EXECUTING", Long.class)
+                    .setParameter("ids", ids).getSingleResult()).isEqualTo(EXECUTIONS);
+            assertThat(em.createQuery("select count(i) from ExecutionItem i, Execution e where i.executionId = e.id"
+                            + " and e.requestId in :ids and i.outcome = :o", Long.class)
+                    .setParameter("ids", ids).setParameter("o", ExecutionItem.Outcome.RESTRICTED)
+                    .getSingleResult()).as("each subject's lead blocked once").isEqualTo(EXECUTIONS);
+            assertThat(em.createNativeQuery("select count(*) from outbox_message where kind = 'COMPLETION'"
+                            + " and request_id in (:ids)").setParameter("ids", ids).getSingleResult())
+                    .as("one completion mail per request").isEqualTo((long) EXECUTIONS);
+        });
+        assertThat(runs).isGreaterThanOrEqualTo(EXECUTIONS);
+    }
+
+    /** Runs until nothing is due; a round lost to the other worker's claim is simply tried again. */
+    private int drain(String name) {
+        int runs = 0;
+        for (int round = 0; round < 1000; round++) {
+            runs += worker.runDue(name);
+            long due = QuarkusTransaction.requiringNew().call(() -> em.createQuery(
+                    "select count(e) from Execution e where e.status = :queued", Long.class)
+                    .setParameter("queued", Execution.Status.QUEUED).getSingleResult());
+            if (due == 0) {
+                break;
+            }
+        }
+        return runs;
+    }
+}
