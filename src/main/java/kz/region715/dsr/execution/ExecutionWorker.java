@@ -189,13 +189,17 @@ public class ExecutionWorker {
         SubjectRequest request = requests.findById(execution.requestId());
         ExecutionPlan plan = plan(execution);
         List<Lead> batch = nextBatch(execution, request, plan);
+        Map<UUID, List<LeadView.DisclosureView>> disclosures = execution.type() == RequestType.DELETION
+                || execution.type() == RequestType.WITHDRAWAL
+                ? actions.disclosures(batch.stream().map(Lead::id).toList()) : Map.of();
         for (Lead lead : batch) {
-            em.persist(apply(execution, plan, lead, now));
+            em.persist(apply(execution, plan, lead, disclosures.getOrDefault(lead.id(), List.of()), now));
         }
         return batch.size() == config.batchSize();
     }
 
-    private ExecutionItem apply(Execution execution, ExecutionPlan plan, Lead lead, Instant now) {
+    private ExecutionItem apply(Execution execution, ExecutionPlan plan, Lead lead,
+            List<LeadView.DisclosureView> disclosures, Instant now) {
         return switch (execution.type()) {
             case CORRECTION -> {
                 Set<CorrectableField> changed = actions.correct(lead, plan.corrections());
@@ -209,18 +213,18 @@ public class ExecutionWorker {
                 Set<String> purposes = plan.withdrawnPurposes() == null ? null
                         : plan.withdrawnPurposes().stream().map(Enum::name).collect(Collectors.toSet());
                 if (actions.withdrawConsent(lead, purposes, now)) {
-                    yield erase(execution, lead, now);
+                    yield erase(execution, lead, disclosures, now);
                 }
                 yield item(execution, lead, ExecutionItem.Outcome.CONSENT_NARROWED, String.join(",", purposes), now);
             }
-            case DELETION -> erase(execution, lead, now);
+            case DELETION -> erase(execution, lead, disclosures, now);
             case ACCESS -> throw new IllegalStateException("ACCESS changes no lead");
         };
     }
 
     /** Erases the lead by the configured strategy; recipients it was disclosed to are to be told, once. */
-    private ExecutionItem erase(Execution execution, Lead lead, Instant now) {
-        List<LeadView.DisclosureView> disclosures = actions.disclosures(lead.id());
+    private ExecutionItem erase(Execution execution, Lead lead, List<LeadView.DisclosureView> disclosures,
+            Instant now) {
         String name = lead.name();
         String email = lead.email();
         String phone = lead.phone();
