@@ -8,6 +8,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -58,12 +59,14 @@ class HostileInputTest {
     @Test
     void garbageToProtectedEndpointsNeverCausesServerErrors() {
         String id = UUID.randomUUID().toString();
-        Map<String, String> asUser = Map.of(
+        Map<String, String> asUser = new HashMap<>(Map.of(
                 "/api/v1/leads", "ingest", "/api/v1/leads/batch", "ingest",
                 "/api/v1/leads/" + id + "/disclosures", "officer", "/api/v1/leads/" + id + "/legal-hold", "officer",
                 "/api/v1/cases/" + id + "/notes", "officer", "/api/v1/cases/" + id + "/rejection", "officer",
                 "/api/v1/cases/" + id + "/extension", "officer", "/api/v1/cases/" + id + "/jurisdiction", "officer",
-                "/api/v1/cases/" + id + "/matches/" + id + "/exclusion", "officer");
+                "/api/v1/cases/" + id + "/matches/" + id + "/exclusion", "officer"));
+        asUser.putAll(Map.of("/api/v1/cases/" + id + "/approval", "officer",
+                "/api/v1/cases/" + id + "/restriction-lift", "officer", "/api/v1/cases/" + id + "/retry", "officer"));
         List<String> failures = new ArrayList<>();
         for (String body : BODIES) {
             asUser.forEach((path, user) -> {
@@ -102,7 +105,12 @@ class HostileInputTest {
                 given().contentType("application/json").accept("application/xml").body("{}").post("/api/v1/requests"),
                 given().contentType("application/json; charset=UTF-16").body("{}").post("/api/v1/requests"),
                 given().put("/api/v1/requests/" + UUID.randomUUID()),
-                given().post("/api/v1/requests/" + UUID.randomUUID() + "/verification"));
+                given().post("/api/v1/requests/" + UUID.randomUUID() + "/verification"),
+                given().get("/api/v1/requests/" + UUID.randomUUID() + "/package?token=" + "t".repeat(500)),
+                given().get("/api/v1/requests/" + UUID.randomUUID() + "/package?token=x&format=xml"),
+                given().accept("text/html").get("/api/v1/requests/" + UUID.randomUUID() + "/package?token=x&lang=zz"),
+                given().get("/api/v1/requests/not-a-uuid/package?token=x"),
+                given().accept("text/html").get("/api/v1/requests/" + UUID.randomUUID() + "/package"));
         for (Response response : responses) {
             assertThat(response.statusCode()).isBetween(400, 499);
         }
