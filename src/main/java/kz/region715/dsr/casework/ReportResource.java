@@ -5,7 +5,13 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import kz.region715.dsr.platform.http.Tabular;
+import kz.region715.dsr.request.domain.RequestType;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,11 +35,53 @@ public class ReportResource {
     private static final Duration LONGEST_PERIOD = Duration.ofDays(3660);
 
     private final SlaReport sla;
+    private final RequestReport requests;
     private final Clock clock;
 
-    ReportResource(SlaReport sla, Clock clock) {
+    ReportResource(SlaReport sla, RequestReport requests, Clock clock) {
         this.sla = sla;
+        this.requests = requests;
         this.clock = clock;
+    }
+
+    @GET
+    @Path("/requests")
+    @RolesAllowed(Roles.AUDITOR)
+    @Produces({Tabular.NDJSON, Tabular.CSV})
+    @Operation(summary = "Request histories",
+            description = "One row per request received in [from, to) (optionally one reference or type): type, "
+                    + "channel, received, verified, due date and its policy and basis, extensions, the decision with "
+                    + "who and when, rejection basis or cancellation reason, completion, closing, status. NDJSON "
+                    + "(default) or CSV by Accept, streamed. No personal data.")
+    @APIResponse(responseCode = "200", description = "The rows",
+            content = {
+                    @Content(mediaType = Tabular.NDJSON, schema = @Schema(type = SchemaType.STRING),
+                            examples = @ExampleObject(name = "ndjson", value = """
+                                    {"reference":"DSR-2026-000042","type":"DELETION","channel":"WEB","receivedAt":"2026-03-20T09:12:44Z","verifiedAt":"2026-03-20T09:15:02Z","dueLastDay":"2026-03-26","deadlinePolicy":"KZ/DELETION","deadlineBasis":"STATUTORY","extensions":0,"decision":"APPROVED","decidedBy":"officer-1","decidedAt":"2026-03-23T04:01:10Z","rejectionBasis":null,"cancellationReason":null,"completedAt":"2026-03-23T04:01:21Z","closedAt":"2026-03-23T04:01:21Z","status":"COMPLETED"}""")),
+                    @Content(mediaType = Tabular.CSV, schema = @Schema(type = SchemaType.STRING),
+                            examples = @ExampleObject(name = "csv", value = "reference,type,channel,receivedAt,verifiedAt,dueLastDay,deadlinePolicy,deadlineBasis,extensions,decision,decidedBy,decidedAt,rejectionBasis,cancellationReason,completedAt,closedAt,status\r\n"))})
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    public Response requestHistories(
+            @Parameter(description = "ISO-8601 instant, inclusive") @QueryParam("from") String from,
+            @Parameter(description = "ISO-8601 instant, exclusive") @QueryParam("to") String to,
+            @Parameter(description = "Request reference") @QueryParam("request") String reference,
+            @Parameter(description = "Request type") @QueryParam("type") RequestType type,
+            @HeaderParam("Accept") String accept) {
+        Instant start = from == null ? null : instant("from", from);
+        Instant end = to == null ? null : instant("to", to);
+        if (start != null && end != null && !start.isBefore(end)) {
+            throw ProblemException.invalidField("from", "must be before `to`");
+        }
+        if (reference != null && !reference.matches("[A-Z0-9-]{1,32}")) {
+            throw ProblemException.invalidField("request", "must be a request reference such as DSR-2026-000042");
+        }
+        RequestReport.Filter filter = new RequestReport.Filter(start, end, reference,
+                type == null ? null : type.name());
+        boolean csv = Tabular.wantsCsv(accept);
+        StreamingOutput body = out -> requests.write(filter, csv, out);
+        return Response.ok(body, Tabular.mediaType(csv)).build();
     }
 
     @GET

@@ -27,6 +27,7 @@ import kz.region715.dsr.lead.Lead;
 import kz.region715.dsr.lead.LeadActions;
 import kz.region715.dsr.lead.LeadConfig;
 import kz.region715.dsr.lead.LeadView;
+import kz.region715.dsr.platform.audit.AuditTrail;
 import kz.region715.dsr.platform.crypto.Secrets;
 import kz.region715.dsr.platform.operator.OperatorConfig;
 import kz.region715.dsr.platform.problem.ProblemException;
@@ -59,10 +60,11 @@ public class AccessPackages {
     private final RequestConfig requestConfig;
     private final OperatorConfig operator;
     private final Clock clock;
+    private final AuditTrail audit;
 
     AccessPackages(EntityManager em, SubjectRequestRepository requests, LeadActions actions, Secrets secrets,
             ObjectMapper json, ExecutionConfig config, LeadConfig leadConfig, RequestConfig requestConfig,
-            OperatorConfig operator, Clock clock) {
+            OperatorConfig operator, Clock clock, AuditTrail audit) {
         this.em = em;
         this.requests = requests;
         this.actions = actions;
@@ -73,6 +75,7 @@ public class AccessPackages {
         this.requestConfig = requestConfig;
         this.operator = operator;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** The token (only its hash is kept) and the end of its validity. */
@@ -95,6 +98,8 @@ public class AccessPackages {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("access package not serialisable", e);
         }
+        audit.record("PACKAGE_ISSUED", ExecutionWorker.ACTOR, request.reference(), request.subjectKey(),
+                AuditTrail.details("leads", content.leads().size(), "expiresAt", expiresAt));
         return new Issued(token, expiresAt);
     }
 
@@ -236,10 +241,17 @@ public class AccessPackages {
     /** Deletes the content of packages whose link has expired; the record of issue and downloads stays. */
     public int purgeExpired() {
         Instant now = clock.instant();
-        return QuarkusTransaction.requiringNew().call(() -> em.createQuery("update AccessPackage p"
-                        + " set p.content = null, p.purgedAt = :now, p.version = p.version + 1"
-                        + " where p.expiresAt <= :now and p.purgedAt is null")
-                .setParameter("now", now).executeUpdate());
+        return QuarkusTransaction.requiringNew().call(() -> {
+            int purged = em.createQuery("update AccessPackage p"
+                            + " set p.content = null, p.purgedAt = :now, p.version = p.version + 1"
+                            + " where p.expiresAt <= :now and p.purgedAt is null")
+                    .setParameter("now", now).executeUpdate();
+            if (purged > 0) {
+                audit.record("PACKAGES_PURGED", "system:access-package-purge", null, null,
+                        AuditTrail.details("packages", purged));
+            }
+            return purged;
+        });
     }
 
     /** The service's own copies of a request are reduced: so is its package. */

@@ -25,6 +25,7 @@ import kz.region715.dsr.lead.Erasure;
 import kz.region715.dsr.lead.Lead;
 import kz.region715.dsr.lead.LeadActions;
 import kz.region715.dsr.lead.LeadView;
+import kz.region715.dsr.platform.audit.AuditTrail;
 import kz.region715.dsr.platform.problem.SafeLog;
 import kz.region715.dsr.request.RequestSnapshot;
 import kz.region715.dsr.request.SubjectRequest;
@@ -67,11 +68,13 @@ public class ExecutionWorker {
     private final Event<ExecutionEvents.Failed> failed;
     private final Event<ExecutionEvents.RecipientToNotify> recipientToNotify;
     private final Event<CaseEvents.Closed> closed;
+    private final AuditTrail audit;
 
     ExecutionWorker(EntityManager em, SubjectRequestRepository requests, LeadActions actions, Erasure erasure,
             AccessPackages packages, ExecutionConfig config, ObjectMapper json, Clock clock,
             Event<ExecutionEvents.Completed> completed, Event<ExecutionEvents.Failed> failed,
-            Event<ExecutionEvents.RecipientToNotify> recipientToNotify, Event<CaseEvents.Closed> closed) {
+            Event<ExecutionEvents.RecipientToNotify> recipientToNotify, Event<CaseEvents.Closed> closed,
+            AuditTrail audit) {
         this.em = em;
         this.requests = requests;
         this.actions = actions;
@@ -84,6 +87,7 @@ public class ExecutionWorker {
         this.failed = failed;
         this.recipientToNotify = recipientToNotify;
         this.closed = closed;
+        this.audit = audit;
     }
 
     @Scheduled(identity = "execution-worker", every = "${dsr.execution.poll-interval:10s}", delayed = "10s",
@@ -193,42 +197,43 @@ public class ExecutionWorker {
                 || execution.type() == RequestType.WITHDRAWAL
                 ? actions.disclosures(batch.stream().map(Lead::id).toList()) : Map.of();
         for (Lead lead : batch) {
-            em.persist(apply(execution, plan, lead, disclosures.getOrDefault(lead.id(), List.of()), now));
+            em.persist(apply(execution, plan, lead, disclosures.getOrDefault(lead.id(), List.of()),
+                    new LeadActions.By(ACTOR, request.reference()), now));
         }
         return batch.size() == config.batchSize();
     }
 
     private ExecutionItem apply(Execution execution, ExecutionPlan plan, Lead lead,
-            List<LeadView.DisclosureView> disclosures, Instant now) {
+            List<LeadView.DisclosureView> disclosures, LeadActions.By by, Instant now) {
         return switch (execution.type()) {
             case CORRECTION -> {
-                Set<CorrectableField> changed = actions.correct(lead, plan.corrections());
+                Set<CorrectableField> changed = actions.correct(lead, plan.corrections(), by);
                 yield item(execution, lead, ExecutionItem.Outcome.CORRECTED,
                         changed.stream().map(Enum::name).collect(Collectors.joining(",")), now);
             }
-            case RESTRICTION -> actions.restrict(lead, plan.restrictionReason(), now)
+            case RESTRICTION -> actions.restrict(lead, plan.restrictionReason(), now, by)
                     ? item(execution, lead, ExecutionItem.Outcome.RESTRICTED, null, now)
                     : item(execution, lead, ExecutionItem.Outcome.ALREADY_RESTRICTED, null, now);
             case WITHDRAWAL -> {
                 Set<String> purposes = plan.withdrawnPurposes() == null ? null
                         : plan.withdrawnPurposes().stream().map(Enum::name).collect(Collectors.toSet());
-                if (actions.withdrawConsent(lead, purposes, now)) {
-                    yield erase(execution, lead, disclosures, now);
+                if (actions.withdrawConsent(lead, purposes, now, by)) {
+                    yield erase(execution, lead, disclosures, by, now);
                 }
                 yield item(execution, lead, ExecutionItem.Outcome.CONSENT_NARROWED, String.join(",", purposes), now);
             }
-            case DELETION -> erase(execution, lead, disclosures, now);
+            case DELETION -> erase(execution, lead, disclosures, by, now);
             case ACCESS -> throw new IllegalStateException("ACCESS changes no lead");
         };
     }
 
     /** Erases the lead by the configured strategy; recipients it was disclosed to are to be told, once. */
     private ExecutionItem erase(Execution execution, Lead lead, List<LeadView.DisclosureView> disclosures,
-            Instant now) {
+            LeadActions.By by, Instant now) {
         String name = lead.name();
         String email = lead.email();
         String phone = lead.phone();
-        ExecutionItem item = switch (erasure.erase(lead, now)) {
+        ExecutionItem item = switch (erasure.erase(lead, now, by.actor(), by.requestRef())) {
             case KEPT_LEGAL_HOLD -> item(execution, lead, ExecutionItem.Outcome.KEPT_LEGAL_HOLD,
                     lead.legalHoldReason(), now);
             case DELETED -> item(execution, lead, ExecutionItem.Outcome.DELETED, null, now);
@@ -260,6 +265,8 @@ public class ExecutionWorker {
                     address, notices.stream().map(n -> new ExecutionEvents.DisclosedLead(n.disclosedOn, n.purpose,
                             n.subjectName, n.subjectEmail, n.subjectPhone)).toList(), now));
             notices.forEach(n -> n.queued(now));
+            audit.record("RECIPIENT_NOTIFIED", ACTOR, reference, null, AuditTrail.details("recipient",
+                    notices.getFirst().recipient, "disclosures", notices.size()));
         });
     }
 
@@ -373,10 +380,13 @@ public class ExecutionWorker {
             return RunResult.LOST_LEASE;
         }
         boolean outOfTries = execution.attemptFailed(error, now, config.maxAttempts(), backoff(execution.attempts()));
+        SubjectRequest request = requests.findById(execution.requestId());
+        audit.record("EXECUTION_ATTEMPT_FAILED", ACTOR, request.reference(), request.subjectKey(),
+                AuditTrail.details("execution", id, "attempt", execution.attempts(), "error", error,
+                        "nextAttemptAt", outOfTries ? null : execution.nextAttemptAt()));
         if (!outOfTries) {
             return RunResult.RETRY_LATER;
         }
-        SubjectRequest request = requests.findById(execution.requestId());
         request.failExecution(error, now);
         failed.fire(new ExecutionEvents.Failed(RequestSnapshot.of(request), execution.attempts(), error, now));
         LOG.warnf("Request %s: execution FAILED after %d tries (%s)", request.reference(), execution.attempts(), error);

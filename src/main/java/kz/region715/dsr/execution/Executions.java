@@ -19,6 +19,7 @@ import kz.region715.dsr.casework.CaseService;
 import kz.region715.dsr.casework.CaseView;
 import kz.region715.dsr.lead.Lead;
 import kz.region715.dsr.lead.LeadActions;
+import kz.region715.dsr.platform.audit.AuditTrail;
 import kz.region715.dsr.platform.domain.DomainRuleViolation;
 import kz.region715.dsr.platform.problem.ProblemException;
 import kz.region715.dsr.request.RequestService;
@@ -47,10 +48,11 @@ public class Executions {
     private final ObjectMapper json;
     private final Clock clock;
     private final Event<ExecutionEvents.RestrictionLifted> lifted;
+    private final AuditTrail audit;
 
     Executions(EntityManager em, SubjectRequestRepository requests, RequestService requestService, CaseService cases, ExecutionWorker worker,
             AccessPackages packages, LeadActions actions, ObjectMapper json, Clock clock,
-            Event<ExecutionEvents.RestrictionLifted> lifted) {
+            Event<ExecutionEvents.RestrictionLifted> lifted, AuditTrail audit) {
         this.em = em;
         this.requests = requests;
         this.requestService = requestService;
@@ -61,6 +63,7 @@ public class Executions {
         this.json = json;
         this.clock = clock;
         this.lifted = lifted;
+        this.audit = audit;
     }
 
     /** Approval queues the execution, in the approval's transaction; the plan is fixed now. */
@@ -69,7 +72,15 @@ public class Executions {
         ExecutionPlan plan = ExecutionPlan.of(request.type(), request.reference(), requestService.details(request),
                 event.corrections());
         try {
-            em.persist(Execution.queue(request.id(), request.type(), json.writeValueAsString(plan), event.at()));
+            Execution execution = Execution.queue(request.id(), request.type(), json.writeValueAsString(plan),
+                    event.at());
+            em.persist(execution);
+            audit.record("EXECUTION_QUEUED", cases.actor(), request.reference(), request.subjectKey(),
+                    AuditTrail.details("execution", execution.id(), "correctedFields", plan.corrections() == null
+                            ? null : plan.corrections().stream().map(c -> c.field().name()).toList().toString(),
+                            "withdrawnPurposes", plan.withdrawnPurposes() == null ? null
+                                    : plan.withdrawnPurposes().toString(),
+                            "sources", plan.sources() == null ? null : plan.sources().toString()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("execution plan not serialisable", e);
         }
@@ -106,7 +117,7 @@ public class Executions {
             execution.lift(cases.actor(), command.reason(), now);
             int count = 0;
             for (Lead lead : blockedLeadsOf(request, execution)) {
-                if (actions.liftRestriction(lead)) {
+                if (actions.liftRestriction(lead, command.reason(), new LeadActions.By(cases.actor(), request.reference()))) {
                     count++;
                 }
             }

@@ -8,8 +8,10 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import kz.region715.dsr.platform.audit.AuditTrail;
 import kz.region715.dsr.platform.crypto.Secrets;
 import kz.region715.dsr.request.domain.CorrectableField;
 import kz.region715.dsr.request.domain.EmailAddress;
@@ -26,11 +28,25 @@ public class LeadActions {
     private final EntityManager em;
     private final Secrets secrets;
     private final LeadService leads;
+    private final AuditTrail audit;
 
-    LeadActions(EntityManager em, Secrets secrets, LeadService leads) {
+    LeadActions(EntityManager em, Secrets secrets, LeadService leads, AuditTrail audit) {
         this.em = em;
         this.secrets = secrets;
         this.leads = leads;
+        this.audit = audit;
+    }
+
+    /** Who acts on the lead and for which request: what the trail records with each action. */
+    public record By(String actor, String requestRef) {
+    }
+
+    private void record(String type, By by, Lead lead, Object... details) {
+        Object[] all = new Object[details.length + 2];
+        all[0] = "lead";
+        all[1] = lead.id();
+        System.arraycopy(details, 0, all, 2, details.length);
+        audit.record(type, by.actor(), by.requestRef(), lead.emailKey(), AuditTrail.details(all));
     }
 
     /** A new value for a field, already validated. */
@@ -38,7 +54,15 @@ public class LeadActions {
     }
 
     /** Applies the changes; returns the fields whose value actually changed (no values, for the record). */
-    public Set<CorrectableField> correct(Lead lead, List<Change> changes) {
+    public Set<CorrectableField> correct(Lead lead, List<Change> changes, By by) {
+        String subject = lead.emailKey();
+        Set<CorrectableField> changed = apply(lead, changes);
+        audit.record("LEAD_CORRECTED", by.actor(), by.requestRef(), subject, AuditTrail.details("lead", lead.id(),
+                "fields", changed.stream().map(Enum::name).collect(Collectors.joining(","))));
+        return changed;
+    }
+
+    private Set<CorrectableField> apply(Lead lead, List<Change> changes) {
         Set<CorrectableField> changed = EnumSet.noneOf(CorrectableField.class);
         for (Change change : changes) {
             switch (change.field()) {
@@ -74,19 +98,27 @@ public class LeadActions {
     }
 
     /** Blocks the lead; false when it was blocked already (its first reason stays). */
-    public boolean restrict(Lead lead, String reason, Instant at) {
+    public boolean restrict(Lead lead, String reason, Instant at, By by) {
         boolean wasOpen = lead.restrictedAt() == null;
         lead.restrict(reason, at);
+        record(wasOpen ? "LEAD_RESTRICTED" : "LEAD_ALREADY_RESTRICTED", by, lead);
         return wasOpen;
     }
 
-    public boolean liftRestriction(Lead lead) {
-        return lead.liftRestriction();
+    public boolean liftRestriction(Lead lead, String reason, By by) {
+        boolean lifted = lead.liftRestriction();
+        if (lifted) {
+            record("LEAD_UNRESTRICTED", by, lead, "reason", reason);
+        }
+        return lifted;
     }
 
     /** Withdraws consent for the purposes given, or all when null; true when no purpose is left. */
-    public boolean withdrawConsent(Lead lead, Set<String> purposes, Instant at) {
-        return lead.withdrawConsent(purposes, at);
+    public boolean withdrawConsent(Lead lead, Set<String> purposes, Instant at, By by) {
+        boolean all = lead.withdrawConsent(purposes, at);
+        record("LEAD_CONSENT_WITHDRAWN", by, lead, "purposes", purposes == null ? "ALL" : String.join(",",
+                new TreeSet<>(purposes)), "consentLeft", all ? "" : lead.consentPurposes());
+        return all;
     }
 
     /** The keyed hash leads are found by for a phone in E.164 form. */

@@ -8,6 +8,7 @@ import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import kz.region715.dsr.platform.audit.AuditTrail;
 import kz.region715.dsr.platform.jobs.BatchResult;
 import org.jboss.logging.Logger;
 
@@ -24,17 +25,20 @@ public class LeadRetention {
 
     private static final Logger LOG = Logger.getLogger(LeadRetention.class);
     private static final int MAX_BATCHES = 1000;
+    static final String ACTOR = "system:lead-retention";
 
     private final EntityManager em;
     private final Erasure erasure;
     private final LeadConfig config;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    LeadRetention(EntityManager em, Erasure erasure, LeadConfig config, Clock clock) {
+    LeadRetention(EntityManager em, Erasure erasure, LeadConfig config, Clock clock, AuditTrail audit) {
         this.em = em;
         this.erasure = erasure;
         this.config = config;
         this.clock = clock;
+        this.audit = audit;
     }
 
     @Scheduled(identity = "lead-retention", every = "1h", delayed = "2m",
@@ -42,6 +46,7 @@ public class LeadRetention {
     void scheduled() {
         BatchResult erased = eraseExpired();
         int ips = clearOldIpAddresses();
+
         if (erased.done() > 0 || ips > 0) {
             LOG.infof("Lead retention: %d leads erased, %d IP addresses cleared", erased.done(), ips);
         }
@@ -63,7 +68,7 @@ public class LeadRetention {
                         .getResultList();
                 int erased = 0;
                 for (Lead lead : due) {
-                    Erasure.Outcome outcome = erasure.erase(lead, now);
+                    Erasure.Outcome outcome = erasure.erase(lead, now, ACTOR, null);
                     if (outcome == Erasure.Outcome.ANONYMISED || outcome == Erasure.Outcome.DELETED) {
                         erased++;
                     }
@@ -75,6 +80,9 @@ public class LeadRetention {
                 break;
             }
         }
+        BatchResult run = total;
+        QuarkusTransaction.requiringNew().run(() -> audit.record("RETENTION_RUN", ACTOR, null, null,
+                AuditTrail.details("leadsErased", run.done())));
         return total;
     }
 
@@ -84,7 +92,8 @@ public class LeadRetention {
         for (int batch = 0; batch < MAX_BATCHES; batch++) {
             Instant now = clock.instant();
             Instant cutoff = now.minus(config.ipRetention());
-            int count = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
+            int count = QuarkusTransaction.requiringNew().call(() -> {
+                int updated = em.createNativeQuery("""
                     update lead set ip_address = null, version = version + 1
                      where id in (select id from lead
                                    where ip_address is not null and received_at < ?1
@@ -94,7 +103,13 @@ public class LeadRetention {
                     .setParameter(1, cutoff)
                     .setParameter(2, now)
                     .setParameter(3, config.retentionBatchSize())
-                    .executeUpdate());
+                    .executeUpdate();
+                if (updated > 0) {
+                    audit.record("IP_ADDRESSES_CLEARED", ACTOR, null, null,
+                            AuditTrail.details("leads", updated, "receivedBefore", cutoff));
+                }
+                return updated;
+            });
             cleared += count;
             if (count == 0) {
                 break;

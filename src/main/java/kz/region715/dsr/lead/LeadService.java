@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import kz.region715.dsr.platform.audit.AuditTrail;
 import kz.region715.dsr.platform.crypto.Secrets;
 import kz.region715.dsr.platform.domain.DomainRuleViolation;
 import kz.region715.dsr.platform.http.KeysetCursor;
@@ -41,13 +42,16 @@ public class LeadService {
     private final Clock clock;
     private final LeadConfig config;
     private final SecurityIdentity identity;
+    private final AuditTrail audit;
 
-    LeadService(EntityManager em, Secrets secrets, Clock clock, LeadConfig config, SecurityIdentity identity) {
+    LeadService(EntityManager em, Secrets secrets, Clock clock, LeadConfig config, SecurityIdentity identity,
+            AuditTrail audit) {
         this.em = em;
         this.secrets = secrets;
         this.clock = clock;
         this.config = config;
         this.identity = identity;
+        this.audit = audit;
     }
 
     @Transactional
@@ -89,6 +93,11 @@ public class LeadService {
             lead.restrict(INHERITED_RESTRICTION, now);
         }
         em.persist(lead);
+        // The proof of consent (Law 94-V Art. 22): when, which policy version, which purposes; no contact data.
+        audit.record("LEAD_INGESTED", lead.ingestedBy(), null, lead.emailKey(), AuditTrail.details("lead", lead.id(),
+                "source", lead.source(), "consentAt", lead.consentAt(), "consentPolicyVersion",
+                lead.consentPolicyVersion(), "consentPurposes", lead.consentPurposes(),
+                "storedRestricted", lead.restrictedAt() != null));
         return new LeadView.Ingested(lead.id(), lead.restrictedAt() != null);
     }
 
@@ -194,6 +203,10 @@ public class LeadService {
         Disclosure disclosure = new Disclosure(id, command.recipient(), command.recipientEmail(), command.purpose(),
                 command.legalBasis(), command.disclosedOn(), clock.instant(), identity.getPrincipal().getName());
         em.persist(disclosure);
+        audit.record("DISCLOSURE_RECORDED", identity.getPrincipal().getName(), null, lead.emailKey(),
+                AuditTrail.details("lead", id, "disclosure", disclosure.id, "recipient", command.recipient(),
+                        "purpose", command.purpose(), "legalBasis", command.legalBasis(),
+                        "disclosedOn", command.disclosedOn()));
         return LeadView.DisclosureView.of(disclosure);
     }
 
@@ -210,6 +223,8 @@ public class LeadService {
             throw ProblemException.invalidField("until", "must be in the future");
         }
         lead.placeLegalHold(command.reason(), command.until());
+        audit.record("LEGAL_HOLD_PLACED", identity.getPrincipal().getName(), null, lead.emailKey(),
+                AuditTrail.details("lead", id, "reason", command.reason(), "until", command.until()));
         LOG.infof("Legal hold placed on lead %s by an officer", id);
         return LeadView.of(lead, disclosuresOf(id));
     }

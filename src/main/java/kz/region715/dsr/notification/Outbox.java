@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import kz.region715.dsr.platform.audit.AuditTrail;
 import kz.region715.dsr.platform.domain.DomainRuleViolation;
 import kz.region715.dsr.platform.problem.ProblemException;
 
@@ -17,10 +18,12 @@ public class Outbox {
 
     private final EntityManager em;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    Outbox(EntityManager em, Clock clock) {
+    Outbox(EntityManager em, Clock clock, AuditTrail audit) {
         this.em = em;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** Queues a mail. Must run inside the transaction of the change that causes it. */
@@ -28,7 +31,23 @@ public class Outbox {
     public UUID enqueue(OutgoingMail mail) {
         OutboxMessage message = new OutboxMessage(mail, clock.instant());
         em.persist(message);
+        audited("MAIL_QUEUED", "system:outbox", message);
         return message.id;
+    }
+
+    /** Records what happened to a message in the trail: its kind and id, never its recipient or content. */
+    void audited(String type, String actor, OutboxMessage message) {
+        String reference = null;
+        String subject = null;
+        if (message.requestId != null) {
+            Object[] request = (Object[]) em.createNativeQuery(
+                            "select reference, subject_key from subject_request where id = ?1")
+                    .setParameter(1, message.requestId).getSingleResult();
+            reference = (String) request[0];
+            subject = (String) request[1];
+        }
+        audit.record(type, actor, reference, subject, AuditTrail.details("message", message.id, "kind", message.kind,
+                "toStaff", message.requestId == null, "attempts", message.attempts, "error", message.lastError));
     }
 
     /** A request's personal data is erased: so is every copy in its mail; unsent mail to it is dropped. */

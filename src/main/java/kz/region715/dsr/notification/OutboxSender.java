@@ -33,14 +33,16 @@ public class OutboxSender {
     private final Clock clock;
     private final OutboxConfig config;
     private final Event<RequestEvents.MailOutcome> outcomes;
+    private final Outbox outbox;
 
     OutboxSender(EntityManager em, Mailer mailer, Clock clock, OutboxConfig config,
-            Event<RequestEvents.MailOutcome> outcomes) {
+            Event<RequestEvents.MailOutcome> outcomes, Outbox outbox) {
         this.em = em;
         this.mailer = mailer;
         this.clock = clock;
         this.config = config;
         this.outcomes = outcomes;
+        this.outbox = outbox;
     }
 
     @Scheduled(identity = "outbox-sender", every = "${dsr.outbox.poll-interval}",
@@ -110,6 +112,10 @@ public class OutboxSender {
                 current.delivered(now);
             } else {
                 current.attemptFailed(now, failure, config);
+            }
+            if (current.status != OutboxMessage.Status.PENDING) {
+                outbox.audited(current.status == OutboxMessage.Status.SENT ? "MAIL_DELIVERED" : "MAIL_FAILED",
+                        "system:outbox", current);
             }
             if (current.requestId != null && current.status != OutboxMessage.Status.PENDING) {
                 outcomes.fire(new RequestEvents.MailOutcome(current.requestId, current.kind.name(),

@@ -9,6 +9,7 @@ import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import kz.region715.dsr.platform.audit.AuditTrail;
 import org.jboss.logging.Logger;
 
 /**
@@ -27,12 +28,15 @@ public class RequestRetention {
     private final RequestConfig config;
     private final Clock clock;
     private final Event<RequestEvents.Reduced> reduced;
+    private final AuditTrail audit;
 
-    RequestRetention(EntityManager em, RequestConfig config, Clock clock, Event<RequestEvents.Reduced> reduced) {
+    RequestRetention(EntityManager em, RequestConfig config, Clock clock, Event<RequestEvents.Reduced> reduced,
+            AuditTrail audit) {
         this.em = em;
         this.config = config;
         this.clock = clock;
         this.reduced = reduced;
+        this.audit = audit;
     }
 
     @Scheduled(identity = "request-retention", every = "6h", delayed = "5m",
@@ -61,6 +65,10 @@ public class RequestRetention {
                 for (SubjectRequest request : due) {
                     request.reduceToProof(now);
                     reduced.fire(new RequestEvents.Reduced(request.id(), now));
+                }
+                if (!due.isEmpty()) {
+                    audit.record("REQUEST_RETENTION_RUN", "system:request-retention", null, null,
+                            AuditTrail.details("requestsReduced", due.size(), "closedBefore", cutoff));
                 }
                 return due.size();
             });

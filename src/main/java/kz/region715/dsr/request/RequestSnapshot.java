@@ -6,10 +6,10 @@ import kz.region715.dsr.request.domain.SubjectLocale;
 
 /** What other capabilities need to know of a request to react to its events (for example, to write to the subject). */
 public record RequestSnapshot(UUID id, String reference, RequestType type, SubjectLocale locale, String email,
-        String name) {
+        String name, String subjectKey) {
 
     public static RequestSnapshot of(SubjectRequest request) {
         return new RequestSnapshot(request.id(), request.reference(), request.type(), request.locale(),
-                request.email(), request.name());
+                request.email(), request.name(), request.subjectKey());
     }
 }

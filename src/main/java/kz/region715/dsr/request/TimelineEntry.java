@@ -2,6 +2,7 @@ package kz.region715.dsr.request;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
@@ -17,6 +18,7 @@ import kz.region715.dsr.request.domain.RequestStatus;
 /** One thing that happened to a request. Public entries are shown to the subject. */
 @Entity
 @Table(name = "request_timeline_entry")
+@EntityListeners(TimelineAudit.class)
 public class TimelineEntry {
 
     public static final String SUBJECT = "subject";
@@ -102,6 +104,10 @@ public class TimelineEntry {
 
     void setNote(String note) {
         this.note = note;
+    }
+
+    SubjectRequest request() {
+        return request;
     }
 
     public Long id() {

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import kz.region715.dsr.platform.audit.AuditTrail;
 import kz.region715.dsr.platform.crypto.Secrets;
 import kz.region715.dsr.platform.domain.DomainRuleViolation;
 import kz.region715.dsr.platform.domain.DomainRuleViolation.Kind;
@@ -47,10 +48,11 @@ public class VerificationService {
     private final Event<VerificationEvents.Issued> issued;
     private final Event<VerificationEvents.Failed> failed;
     private final Event<RequestEvents.Verified> verified;
+    private final AuditTrail audit;
 
     VerificationService(EntityManager em, SubjectRequestRepository requests, Secrets secrets, Clock clock,
             VerificationConfig config, Event<VerificationEvents.Issued> issued,
-            Event<VerificationEvents.Failed> failed, Event<RequestEvents.Verified> verified) {
+            Event<VerificationEvents.Failed> failed, Event<RequestEvents.Verified> verified, AuditTrail audit) {
         this.em = em;
         this.requests = requests;
         this.secrets = secrets;
@@ -59,6 +61,7 @@ public class VerificationService {
         this.issued = issued;
         this.failed = failed;
         this.verified = verified;
+        this.audit = audit;
     }
 
     /** Every new request gets its first challenge in the filing's own transaction. */
@@ -95,6 +98,8 @@ public class VerificationService {
         if (!proven) {
             int left = Math.max(0, config.maxFailedAttempts() - challenge.recordFailure());
             failed.fire(new VerificationEvents.Failed(RequestSnapshot.of(request), left, now));
+            audit.record("VERIFICATION_FAILED", AuditTrail.SUBJECT, request.reference(), request.subjectKey(),
+                    AuditTrail.details("method", byLink ? "LINK" : "CODE", "attemptsLeft", left));
             LOG.infof("Request %s: wrong verification %s, %d attempts left", request.reference(),
                     byLink ? "token" : "code", left);
             throw new DomainRuleViolation(Kind.UNPROCESSABLE, "verification-failed",
@@ -141,6 +146,9 @@ public class VerificationService {
         em.persist(challenge);
         issued.fire(new VerificationEvents.Issued(request, token, code, now, challenge.linkExpiresAt,
                 challenge.codeExpiresAt, resend));
+        audit.record("VERIFICATION_ISSUED", resend ? AuditTrail.SUBJECT : "system:verification", request.reference(),
+                request.subjectKey(), AuditTrail.details("resend", resend, "linkExpiresAt", challenge.linkExpiresAt,
+                        "codeExpiresAt", challenge.codeExpiresAt));
         return challenge;
     }
 

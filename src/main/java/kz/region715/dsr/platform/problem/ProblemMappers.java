@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.exc.PropertyBindingException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.ws.rs.core.Request;
+import kz.region715.dsr.platform.audit.AccessRefusals;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -41,6 +44,14 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    private final AccessRefusals refusals;
+    private final SecurityIdentity identity;
+
+    ProblemMappers(AccessRefusals refusals, SecurityIdentity identity) {
+        this.refusals = refusals;
+        this.identity = identity;
+    }
 
     @ServerExceptionMapper
     public RestResponse<Problem> problem(ProblemException e, UriInfo uri) {
@@ -119,7 +130,8 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
-    public RestResponse<Problem> unauthorized(RuntimeException e, UriInfo uri) {
+    public RestResponse<Problem> unauthorized(RuntimeException e, UriInfo uri, Request request) {
+        refusals.refused(401, request.getMethod(), path(uri), null);
         return respond(401, new Problem("unauthorized", "Authentication required", 401,
                 "Present a valid bearer token.", path(uri), List.of(), Map.of()))
                 .header("WWW-Authenticate", "Bearer")
@@ -127,7 +139,9 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public RestResponse<Problem> forbidden(ForbiddenException e, UriInfo uri) {
+    public RestResponse<Problem> forbidden(ForbiddenException e, UriInfo uri, Request request) {
+        refusals.refused(403, request.getMethod(), path(uri),
+                identity.isAnonymous() ? null : identity.getPrincipal().getName());
         return simple(403, "forbidden", "Forbidden", "Your role does not allow this action.", uri);
     }
 

@@ -1,0 +1,92 @@
+package kz.region715.dsr.audit;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import kz.region715.dsr.platform.http.Tabular;
+import kz.region715.dsr.platform.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/audit")
+@Tag(name = "Audit", description = "Auditors: the tamper-evident trail of everything done to requests and data.")
+@RolesAllowed(Roles.AUDITOR)
+public class AuditResource {
+
+    private final AuditExport export;
+    private final ChainVerification verification;
+
+    AuditResource(AuditExport export, ChainVerification verification) {
+        this.export = export;
+        this.verification = verification;
+    }
+
+    @GET
+    @Path("/events")
+    @Produces({Tabular.NDJSON, Tabular.CSV})
+    @Operation(summary = "Export the audit trail",
+            description = "Events in sequence order, filtered by time range [from, to), request reference and event "
+                    + "type; NDJSON (default) or CSV by Accept; streamed from the database. Each NDJSON line is the "
+                    + "event's canonical form with `hash` added last: remove `hash` and print with sorted keys "
+                    + "(`jq -cS 'del(.hash)'`) to get the exact bytes whose SHA-256 is `hash`; `prev` is the hash of "
+                    + "the event before. No personal data: the subject is a keyed pseudonym.")
+    @APIResponse(responseCode = "200", description = "The events",
+            content = {
+                    @Content(mediaType = Tabular.NDJSON, schema = @Schema(type = org.eclipse.microprofile.openapi
+                            .annotations.enums.SchemaType.STRING),
+                            examples = @ExampleObject(name = "ndjson", value = """
+                                    {"actor":"officer-1","at":"2026-03-24T05:00:00.123456Z","details":{"fromStatus":"IN_REVIEW","requestType":"DELETION","textLength":0,"toStatus":"APPROVED","visibleToSubject":true},"prev":"3a7bd3e2360a3d29eea436fcfb7e44c735d117c42d1c1835420b6b9942dd4f1b","request":"DSR-2026-000042","seq":1042,"subject":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08","type":"APPROVED","hash":"2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae"}""")),
+                    @Content(mediaType = Tabular.CSV, schema = @Schema(type = org.eclipse.microprofile.openapi
+                            .annotations.enums.SchemaType.STRING),
+                            examples = @ExampleObject(name = "csv", value = "seq,at,actor,type,request,subject,details,prev,hash\r\n"))})
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    public Response events(
+            @Parameter(description = "ISO-8601 instant, inclusive") @QueryParam("from") String from,
+            @Parameter(description = "ISO-8601 instant, exclusive") @QueryParam("to") String to,
+            @Parameter(description = "Request reference") @QueryParam("request") String request,
+            @Parameter(description = "Event type, e.g. APPROVED") @QueryParam("type") String type,
+            @HeaderParam("Accept") String accept) {
+        AuditFilter filter = AuditFilter.parse(from, to, request, type);
+        boolean csv = Tabular.wantsCsv(accept);
+        StreamingOutput body = out -> export.write(filter, csv, out);
+        return Response.ok(body, Tabular.mediaType(csv)).build();
+    }
+
+    @GET
+    @Path("/verification")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Verify the hash chain",
+            description = "Recomputes the chain over the events of [from, to) (the whole trail without them): each "
+                    + "event's hash, its link to the event before, an unbroken sequence, the indexed columns against "
+                    + "the hashed content, and for an open end the chain's head. OK, or BROKEN with the first event "
+                    + "where it breaks.")
+    @APIResponse(responseCode = "200", description = "The result",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ChainVerification.Result.class),
+                    examples = @ExampleObject(name = "broken", value = """
+                            {"status": "BROKEN", "from": "2026-03-01T00:00:00Z", "checked": 1041, "firstSeq": 1,
+                             "lastSeq": 1041, "lastHash": "3a7bd3e2360a3d29eea436fcfb7e44c735d117c42d1c1835420b6b9942dd4f1b",
+                             "firstBreak": {"seq": 1042, "problem": "hash does not match the event's content"}}""")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    public ChainVerification.Result verify(
+            @Parameter(description = "ISO-8601 instant, inclusive") @QueryParam("from") String from,
+            @Parameter(description = "ISO-8601 instant, exclusive") @QueryParam("to") String to) {
+        AuditFilter filter = AuditFilter.parse(from, to, null, null);
+        return verification.verify(filter.from(), filter.to());
+    }
+}

@@ -1,0 +1,167 @@
+package kz.region715.dsr.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Objects;
+import kz.region715.dsr.platform.audit.AuditCanonical;
+import org.hibernate.Session;
+
+/**
+ * Recomputes the hash chain over a range: every event's hash from its
+ * canonical form, its link to the previous event, an unbroken sequence, and
+ * that the indexed columns say what the canonical form says. Reads row by row.
+ */
+@ApplicationScoped
+public class ChainVerification {
+
+    private final EntityManager em;
+    private final ObjectMapper json;
+
+    ChainVerification(EntityManager em, ObjectMapper json) {
+        this.em = em;
+        this.json = json;
+    }
+
+    /** Where the chain first breaks: the event's sequence number and what is wrong. */
+    public record Break(long seq, String problem) {
+    }
+
+    public record Result(String status, Instant from, Instant to, long checked, Long firstSeq, Long lastSeq,
+            String lastHash, Break firstBreak) {
+    }
+
+    public Result verify(Instant from, Instant to) {
+        return QuarkusTransaction.requiringNew().call(() -> em.unwrap(Session.class)
+                .doReturningWork(connection -> run(connection, from, to)));
+    }
+
+    private Result run(Connection connection, Instant from, Instant to) throws SQLException {
+        Long first = bound(connection, "select min(seq) from audit_event where occurred_at >= ?", from, 1L);
+        Long last = bound(connection, "select max(seq) from audit_event where occurred_at < ?", to, null);
+        long[] headSeq = {0};
+        String[] headHash = {AuditCanonical.GENESIS};
+        try (PreparedStatement head = connection.prepareStatement("select last_seq, last_hash from audit_head");
+                ResultSet row = head.executeQuery()) {
+            if (row.next()) {
+                headSeq[0] = row.getLong(1);
+                headHash[0] = row.getString(2);
+            }
+        }
+        if (last == null) {
+            last = to == null ? headSeq[0] : null;
+        }
+        if (first == null || last == null || first > last) {
+            return new Result("OK", from, to, 0, null, null, null, null);
+        }
+        String expectedPrev = AuditCanonical.GENESIS;
+        if (first > 1) {
+            expectedPrev = hashOf(connection, first - 1);
+            if (expectedPrev == null) {
+                return broken(from, to, 0, first, null, null, new Break(first - 1, "event missing"));
+            }
+        }
+        long expectedSeq = first;
+        long checked = 0;
+        String lastHash = null;
+        try (PreparedStatement query = connection.prepareStatement("select seq, occurred_at, actor, event_type,"
+                + " request_ref, subject_pseudonym, canonical, prev_hash, hash from audit_event"
+                + " where seq between ? and ? order by seq")) {
+            query.setFetchSize(AuditExport.FETCH_SIZE);
+            query.setLong(1, first);
+            query.setLong(2, last);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    long seq = rows.getLong(1);
+                    String problem = problem(rows, expectedSeq, expectedPrev);
+                    if (problem != null) {
+                        return broken(from, to, checked, first, expectedSeq - 1, lastHash,
+                                new Break(seq != expectedSeq ? expectedSeq : seq, problem));
+                    }
+                    lastHash = rows.getString(9);
+                    expectedPrev = lastHash;
+                    expectedSeq++;
+                    checked++;
+                }
+            }
+        }
+        if (expectedSeq <= last) {
+            return broken(from, to, checked, first, expectedSeq - 1, lastHash, new Break(expectedSeq, "event missing"));
+        }
+        if (to == null && (headSeq[0] != last || !Objects.equals(headHash[0], lastHash))) {
+            return broken(from, to, checked, first, last, lastHash,
+                    new Break(headSeq[0], "the chain's end does not match its head record"));
+        }
+        return new Result("OK", from, to, checked, first, last, lastHash, null);
+    }
+
+    private String problem(ResultSet row, long expectedSeq, String expectedPrev) throws SQLException {
+        long seq = row.getLong(1);
+        if (seq != expectedSeq) {
+            return "event missing";
+        }
+        String canonical = row.getString(7);
+        if (!AuditCanonical.hash(canonical).equals(row.getString(9))) {
+            return "hash does not match the event's content";
+        }
+        if (!expectedPrev.equals(row.getString(8))) {
+            return "not linked to the previous event";
+        }
+        JsonNode event;
+        try {
+            event = json.readTree(canonical);
+        } catch (Exception e) {
+            return "content is not an audit event";
+        }
+        Instant at = row.getTimestamp(2).toInstant();
+        if (event.path("seq").asLong() != seq || !expectedPrev.equals(event.path("prev").asText())
+                || !Instant.parse(event.path("at").asText()).equals(at)
+                || !row.getString(3).equals(event.path("actor").asText())
+                || !row.getString(4).equals(event.path("type").asText())
+                || !Objects.equals(row.getString(5), text(event.get("request")))
+                || !Objects.equals(row.getString(6), text(event.get("subject")))) {
+            return "columns differ from the hashed content";
+        }
+        return null;
+    }
+
+    private static String text(JsonNode node) {
+        return node == null || node.isNull() ? null : node.asText();
+    }
+
+    private static Long bound(Connection connection, String sql, Instant at, Long otherwise) throws SQLException {
+        if (at == null) {
+            return otherwise;
+        }
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setTimestamp(1, Timestamp.from(at));
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                long value = row.getLong(1);
+                return row.wasNull() ? null : value;
+            }
+        }
+    }
+
+    private static String hashOf(Connection connection, long seq) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("select hash from audit_event where seq = ?")) {
+            query.setLong(1, seq);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? row.getString(1) : null;
+            }
+        }
+    }
+
+    private static Result broken(Instant from, Instant to, long checked, Long first, Long last, String lastHash,
+            Break at) {
+        return new Result("BROKEN", from, to, checked, first, last, lastHash, at);
+    }
+}

@@ -1,0 +1,179 @@
+package kz.region715.dsr.platform.audit;
+
+import io.quarkus.arc.Unremovable;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.hibernate.Session;
+
+/**
+ * Appends events to the audit trail in the transaction of the change they
+ * record: events are collected while the transaction runs and written just
+ * before it commits (after the entity changes are flushed), so a change
+ * without its event, or an event without its change, cannot exist. Writing
+ * locks the chain's head row last, which keeps the chain one line without
+ * gaps across replicas and holds the lock only for the commit. Outside a
+ * transaction (an access refusal) the event is written in one of its own.
+ *
+ * <p>Details must carry no personal data: codes, counts, field names, ids and
+ * officers' reasons, never an e-mail, phone, name, message or IP.
+ */
+@ApplicationScoped
+@Unremovable // looked up by the timeline's entity listener
+public class AuditTrail {
+
+    /** Actor of the data subject's own actions. */
+    public static final String SUBJECT = "subject";
+    private static final Object PENDING = AuditTrail.class.getName() + ".pending";
+
+    private final EntityManager em;
+    private final TransactionSynchronizationRegistry registry;
+    private final Clock clock;
+
+    AuditTrail(EntityManager em, TransactionSynchronizationRegistry registry, Clock clock) {
+        this.em = em;
+        this.registry = registry;
+        this.clock = clock;
+    }
+
+    /** An event to record; {@code details} keys are the event's facts, values strings, numbers or booleans. */
+    public record Event(String type, String actor, String requestRef, String subject, Map<String, ?> details) {
+    }
+
+    public void record(String type, String actor, String requestRef, String subject, Map<String, ?> details) {
+        record(new Event(type, actor == null ? "system" : actor, requestRef, subject, details));
+    }
+
+    /** A details map that keeps the order given and drops null values. */
+    public static Map<String, Object> details(Object... keysAndValues) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < keysAndValues.length; i += 2) {
+            if (keysAndValues[i + 1] != null) {
+                Object value = keysAndValues[i + 1];
+                details.put((String) keysAndValues[i], value instanceof Enum<?> e ? e.name()
+                        : value instanceof Instant || value instanceof java.time.LocalDate
+                        || value instanceof java.util.UUID ? value.toString() : value);
+            }
+        }
+        return details;
+    }
+
+    public void record(Event event) {
+        Stamped stamped = new Stamped(event);
+        if (registry.getTransactionKey() == null) {
+            QuarkusTransaction.requiringNew().run(() -> write(List.of(stamped)));
+            return;
+        }
+        int status = registry.getTransactionStatus();
+        if (status == Status.STATUS_MARKED_ROLLBACK || status == Status.STATUS_ROLLING_BACK
+                || status == Status.STATUS_ROLLEDBACK) {
+            return; // the change is undone: so is what this event would record
+        }
+        Pending pending = (Pending) registry.getResource(PENDING);
+        if (pending == null && status == Status.STATUS_ACTIVE) {
+            // The connection joins the transaction now: it cannot be enlisted while the transaction commits.
+            em.unwrap(Session.class).doWork(connection -> connection.isClosed());
+            pending = new Pending();
+            registry.putResource(PENDING, pending);
+            Pending events = pending;
+            registry.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                    if (!registry.getRollbackOnly()) {
+                        em.flush(); // entity changes first: their row locks before the head's, and their events in
+                        events.written = true;
+                        write(events.events);
+                    }
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    // nothing: the events committed or rolled back with the change
+                }
+            });
+        }
+        if (pending == null || pending.written) {
+            write(List.of(stamped)); // recorded while the transaction commits: still in it, after the others
+        } else {
+            pending.events.add(stamped);
+        }
+    }
+
+    /** The events of one transaction, until they are written at its commit. */
+    private static final class Pending {
+        final List<Stamped> events = new ArrayList<>();
+        boolean written;
+    }
+
+    private record Stamped(Event event) {
+    }
+
+    private void write(List<Stamped> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        em.unwrap(Session.class).doWork(connection -> append(connection, List.copyOf(events)));
+    }
+
+    private void append(Connection connection, List<Stamped> events) throws SQLException {
+        long seq;
+        String prev;
+        Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        try (PreparedStatement head = connection.prepareStatement(
+                "select last_seq, last_hash, last_at from audit_head where id = 1 for update");
+                ResultSet row = head.executeQuery()) {
+            row.next();
+            seq = row.getLong(1);
+            prev = row.getString(2);
+            Timestamp lastAt = row.getTimestamp(3);
+            if (lastAt != null && lastAt.toInstant().isAfter(at)) {
+                at = lastAt.toInstant(); // another replica's clock ran ahead: time never goes back in the chain
+            }
+        }
+        try (PreparedStatement insert = connection.prepareStatement("insert into audit_event (seq, occurred_at, actor,"
+                + " event_type, request_ref, subject_pseudonym, canonical, prev_hash, hash)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (Stamped stamped : events) {
+                Event e = stamped.event();
+                seq++;
+                String canonical = AuditCanonical.of(seq, at, e.actor(), e.type(), e.requestRef(),
+                        e.subject(), e.details(), prev);
+                String hash = AuditCanonical.hash(canonical);
+                insert.setLong(1, seq);
+                insert.setTimestamp(2, Timestamp.from(at));
+                insert.setString(3, e.actor());
+                insert.setString(4, e.type());
+                insert.setString(5, e.requestRef());
+                insert.setString(6, e.subject());
+                insert.setString(7, canonical);
+                insert.setString(8, prev);
+                insert.setString(9, hash);
+                insert.addBatch();
+                prev = hash;
+            }
+            insert.executeBatch();
+        }
+        try (PreparedStatement update = connection.prepareStatement(
+                "update audit_head set last_seq = ?, last_hash = ?, last_at = ? where id = 1")) {
+            update.setLong(1, seq);
+            update.setString(2, prev);
+            update.setTimestamp(3, Timestamp.from(at));
+            update.executeUpdate();
+        }
+    }
+}

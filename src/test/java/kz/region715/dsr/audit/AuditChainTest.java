@@ -1,0 +1,212 @@
+package kz.region715.dsr.audit;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
+import kz.region715.dsr.support.Leads;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Tamper evidence: the service's verification and the offline program find a
+ * changed, a deleted and a reordered event; PostgreSQL refuses changes to the
+ * trail; concurrent writers leave one unbroken chain.
+ */
+@QuarkusTest
+class AuditChainTest {
+
+    @Inject
+    EntityManager em;
+    @ConfigProperty(name = "quarkus.datasource.db-kind")
+    String dbKind;
+
+    private boolean postgres() {
+        return dbKind.startsWith("postgres");
+    }
+
+    private static Response verification() {
+        return AuditTrailTest.asAuditor().get("/api/v1/audit/verification");
+    }
+
+    private void someEvents(int count) {
+        for (int i = 0; i < count; i++) {
+            Leads.store("chain-" + UUID.randomUUID() + "@example.kz", null, "WEB_FORM");
+        }
+    }
+
+    /** Changes the trail behind the service's back (the PostgreSQL guard switched off meanwhile), then undoes it. */
+    private void tampered(Consumer<EntityManager> change, Consumer<EntityManager> undo, Runnable check) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            if (postgres()) {
+                em.createNativeQuery("alter table audit_event disable trigger user").executeUpdate();
+            }
+            change.accept(em);
+        });
+        try {
+            check.run();
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> {
+                undo.accept(em);
+                if (postgres()) {
+                    em.createNativeQuery("alter table audit_event enable trigger user").executeUpdate();
+                }
+            });
+        }
+        verification().then().body("status", equalTo("OK"));
+    }
+
+    private long lastSeq() {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select max(seq) from audit_event").getSingleResult()).longValue());
+    }
+
+    @Test
+    void aChangedEventIsFound() {
+        someEvents(3);
+        long seq = lastSeq() - 1;
+        String original = QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
+                "select canonical from audit_event where seq = ?1").setParameter(1, seq).getSingleResult());
+        String forged = original.replace("\"source\":\"WEB_FORM\"", "\"source\":\"TELEGRAM_BOT\"");
+        assertThat(forged).isNotEqualTo(original);
+        tampered(db -> db.createNativeQuery("update audit_event set canonical = ?1 where seq = ?2")
+                        .setParameter(1, forged).setParameter(2, seq).executeUpdate(),
+                db -> db.createNativeQuery("update audit_event set canonical = ?1 where seq = ?2")
+                        .setParameter(1, original).setParameter(2, seq).executeUpdate(),
+                () -> verification().then().statusCode(200).body("status", equalTo("BROKEN"))
+                        .body("firstBreak.seq", equalTo((int) seq))
+                        .body("firstBreak.problem", equalTo("hash does not match the event's content")));
+    }
+
+    @Test
+    void aDeletedEventIsFound() {
+        someEvents(3);
+        long seq = lastSeq() - 1;
+        Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery(
+                "select seq, occurred_at, actor, event_type, request_ref, subject_pseudonym, canonical, prev_hash,"
+                        + " hash from audit_event where seq = ?1").setParameter(1, seq).getSingleResult());
+        tampered(db -> db.createNativeQuery("delete from audit_event where seq = ?1").setParameter(1, seq)
+                        .executeUpdate(),
+                db -> {
+                    var insert = db.createNativeQuery("insert into audit_event (seq, occurred_at, actor, event_type,"
+                            + " request_ref, subject_pseudonym, canonical, prev_hash, hash)"
+                            + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+                    for (int i = 0; i < row.length; i++) {
+                        insert.setParameter(i + 1, row[i]);
+                    }
+                    insert.executeUpdate();
+                },
+                () -> verification().then().body("status", equalTo("BROKEN"))
+                        .body("firstBreak.seq", equalTo((int) seq))
+                        .body("firstBreak.problem", equalTo("event missing")));
+    }
+
+    @Test
+    void reorderedEventsAreFound() {
+        someEvents(3);
+        long seq = lastSeq() - 2;
+        tampered(db -> {
+                    db.createNativeQuery("update audit_event set seq = -1 where seq = ?1").setParameter(1, seq)
+                            .executeUpdate();
+                    db.createNativeQuery("update audit_event set seq = ?1 where seq = ?2").setParameter(1, seq)
+                            .setParameter(2, seq + 1).executeUpdate();
+                    db.createNativeQuery("update audit_event set seq = ?1 where seq = -1").setParameter(1, seq + 1)
+                            .executeUpdate();
+                },
+                db -> {
+                    db.createNativeQuery("update audit_event set seq = -1 where seq = ?1").setParameter(1, seq)
+                            .executeUpdate();
+                    db.createNativeQuery("update audit_event set seq = ?1 where seq = ?2").setParameter(1, seq)
+                            .setParameter(2, seq + 1).executeUpdate();
+                    db.createNativeQuery("update audit_event set seq = ?1 where seq = -1").setParameter(1, seq + 1)
+                            .executeUpdate();
+                },
+                () -> verification().then().body("status", equalTo("BROKEN"))
+                        .body("firstBreak.seq", equalTo((int) seq)));
+    }
+
+    @Test
+    void postgresRefusesToChangeTheTrail() {
+        if (!postgres()) {
+            return; // H2 has no such guard; the PostgreSQL run of this suite checks it
+        }
+        someEvents(1);
+        long seq = lastSeq();
+        for (String sql : List.of("update audit_event set actor = 'someone-else' where seq = " + seq,
+                "delete from audit_event where seq = " + seq, "truncate audit_event")) {
+            assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(
+                    () -> em.createNativeQuery(sql).executeUpdate()))
+                    .as(sql).hasStackTraceContaining("append-only");
+        }
+        verification().then().body("status", equalTo("OK"));
+    }
+
+    @Test
+    void concurrentWritersLeaveOneUnbrokenChain() throws Exception {
+        long before = lastSeq();
+        List<CompletableFuture<Void>> writers = new ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            writers.add(CompletableFuture.runAsync(() -> IntStream.range(0, 25).forEach(i ->
+                    given().auth().preemptive().basic("ingest", "ingest").contentType(ContentType.JSON)
+                            .body(Map.of("source", "TELEGRAM_BOT", "telegramUserId", String.valueOf(1000 + i)))
+                            .post("/api/v1/leads").then().statusCode(201))));
+        }
+        CompletableFuture.allOf(writers.toArray(CompletableFuture[]::new)).get(3, TimeUnit.MINUTES);
+        assertThat(lastSeq() - before).isGreaterThanOrEqualTo(200);
+        verification().then().body("status", equalTo("OK")).body("lastSeq", equalTo((int) lastSeq()));
+    }
+
+    @Test
+    void theOfflineProgramChecksAnExportAndFindsTampering() throws Exception {
+        someEvents(3);
+        String export = AuditTrailTest.asAuditor().accept("application/x-ndjson").get("/api/v1/audit/events").then()
+                .statusCode(200).extract().asString();
+        List<String> lines = List.of(export.split("\n"));
+        Path dir = Files.createDirectories(Path.of("target", "audit-offline"));
+        assertThat(offline(write(dir, "intact.ndjson", lines))).startsWith("OK: " + lines.size() + " events");
+
+        List<String> changed = new ArrayList<>(lines);
+        changed.set(1, changed.get(1).replace("\"actor\":\"", "\"actor\":\"x"));
+        assertThat(offline(write(dir, "changed.ndjson", changed))).startsWith("BROKEN at line 2");
+        List<String> deleted = new ArrayList<>(lines);
+        deleted.remove(2);
+        assertThat(offline(write(dir, "deleted.ndjson", deleted))).startsWith("BROKEN at line 3");
+        List<String> reordered = new ArrayList<>(lines);
+        reordered.set(1, lines.get(2));
+        reordered.set(2, lines.get(1));
+        assertThat(offline(write(dir, "reordered.ndjson", reordered))).startsWith("BROKEN at line 2");
+    }
+
+    private static Path write(Path dir, String name, List<String> lines) throws IOException {
+        return Files.write(dir.resolve(name), (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Runs docs/audit/VerifyAuditExport.java as an auditor would: `java VerifyAuditExport.java file`. */
+    private static String offline(Path file) throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process process = new ProcessBuilder(java, "docs/audit/VerifyAuditExport.java", file.toString())
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return output.strip();
+    }
+}
