@@ -23,6 +23,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
+import kz.region715.dsr.platform.audit.AuditTrail;
+import kz.region715.dsr.support.AuditLog;
 import kz.region715.dsr.support.Leads;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -37,6 +39,8 @@ class AuditChainTest {
 
     @Inject
     EntityManager em;
+    @Inject
+    AuditTrail audit;
     @ConfigProperty(name = "quarkus.datasource.db-kind")
     String dbKind;
 
@@ -78,6 +82,19 @@ class AuditChainTest {
     private long lastSeq() {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
                 "select max(seq) from audit_event").getSingleResult()).longValue());
+    }
+
+    @Test
+    void anEventCommitsOrRollsBackWithItsTransaction() {
+        String undone = "DSR-PROBE-" + System.nanoTime();
+        String kept = "DSR-PROBE-" + (System.nanoTime() + 1);
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> {
+            audit.record("TX_PROBE", "system:test", undone, null, Map.of());
+            throw new IllegalStateException("the change fails after its event was recorded");
+        })).isInstanceOf(IllegalStateException.class);
+        QuarkusTransaction.requiringNew().run(() -> audit.record("TX_PROBE", "system:test", kept, null, Map.of()));
+        assertThat(AuditLog.lines("type=TX_PROBE")).anyMatch(l -> l.contains(kept)).noneMatch(l -> l.contains(undone));
+        verification().then().body("status", equalTo("OK"));
     }
 
     @Test

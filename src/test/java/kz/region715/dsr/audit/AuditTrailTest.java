@@ -26,6 +26,7 @@ import java.util.stream.Collectors;
 import kz.region715.dsr.execution.ExecutionWorker;
 import kz.region715.dsr.lead.LeadRetention;
 import kz.region715.dsr.request.RequestResource;
+import kz.region715.dsr.support.AuditLog;
 import kz.region715.dsr.support.Leads;
 import kz.region715.dsr.support.Subjects;
 import org.junit.jupiter.api.Test;
@@ -48,9 +49,7 @@ class AuditTrailTest {
     }
 
     static List<String> exportLines(String query) {
-        String body = asAuditor().accept("application/x-ndjson").get("/api/v1/audit/events" + query).then()
-                .statusCode(200).extract().asString();
-        return body.isEmpty() ? List.of() : List.of(body.split("\n"));
+        return AuditLog.lines(query.startsWith("?") ? query.substring(1) : query);
     }
 
     private static Set<String> types(List<String> lines) {
@@ -162,6 +161,20 @@ class AuditTrailTest {
                 return;
             }
         }
+    }
+
+    @Test
+    void aChangeThatRollsBackLeavesNoEvent() {
+        String email = Subjects.newEmail();
+        Subjects.Verified c = subjects.fileAndVerify(Map.of("type", "CORRECTION", "email", email, "name", "Aigerim",
+                "locale", "en", "correction", Map.of("changes", List.of(Map.of("field", "PHONE",
+                        "newValue", "+7 701 765 43 21")), "explanation", "New number.")), email);
+        act(c.id(), "approval", Map.of("corrections", List.of(Map.of("field", "PHONE", "newValue", "not a phone"))))
+                .then().statusCode(422);
+        String reference = read(c.id()).path("reference");
+        read(c.id()).then().body("status", equalTo("OPEN"));
+        assertThat(AuditLog.typesOf(reference)).contains("FILED", "VERIFIED")
+                .doesNotContain("APPROVED", "EXECUTION_QUEUED");
     }
 
     @Test

@@ -22,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import kz.region715.dsr.lead.Lead;
+import kz.region715.dsr.support.AuditLog;
 import kz.region715.dsr.support.Leads;
 import kz.region715.dsr.support.Subjects;
 import kz.region715.dsr.support.TestClock;
@@ -175,6 +176,8 @@ class ExecutionRecoveryTest {
 
         read(subject.caseId()).then().body("status", equalTo("COMPLETED"));
         assertThat(erased(subject)).isEqualTo(4);
+        assertThat(AuditLog.typesOf(read(subject.caseId()).path("reference")))
+                .contains("EXECUTION_ATTEMPT_FAILED", "EXECUTION_FAILED", "RETRIED", "EXECUTED");
         asOfficer().get("/api/v1/cases/{id}/execution", subject.caseId()).then()
                 .body("status", equalTo("DONE"))
                 .body("summary.outcomes.ANONYMISED", equalTo(4))

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import kz.region715.dsr.support.AuditLog;
 import kz.region715.dsr.support.Leads;
 import kz.region715.dsr.support.Subjects;
 import kz.region715.dsr.support.TestClock;
@@ -99,6 +100,7 @@ class ExecutionTest {
                 .body("status", equalTo("DONE"))
                 .body("accessPackage.downloads", equalTo(3));
         read(c.id()).then().body("timeline.findAll { it.kind == 'PACKAGE_DOWNLOADED' }.size()", equalTo(3));
+        assertThat(AuditLog.typesOf(read(c.id()).path("reference"))).contains("PACKAGE_ISSUED", "PACKAGE_DOWNLOADED");
 
         given().accept("application/json").get("/api/v1/requests/{id}/package?token=wrong", c.id()).then()
                 .statusCode(404);
@@ -228,6 +230,8 @@ class ExecutionTest {
         Leads.get(other).then().body("phone", equalTo("+77011112233"));
         asOfficer().get("/api/v1/leads?phone=+77017654321").then().body("items.id", hasItem(lead));
         assertThat(subjects.lastMailTo(email).getText()).contains("name, phone").contains("1 record(s)");
+        assertThat(AuditLog.lines("type=LEAD_CORRECTED&request=" + read(c.id()).path("reference")))
+                .singleElement().asString().contains("\"fields\":\"NAME,PHONE\"").doesNotContain("765");
     }
 
     @Test
@@ -283,6 +287,8 @@ class ExecutionTest {
         approved(Map.of("type", "WITHDRAWAL", "email", email, "name", "Aigerim", "locale", "en",
                 "withdrawal", Map.of("scope", "PURPOSES", "purposes", List.of("CONSULTING"))), email);
         runWorker();
+        assertThat(AuditLog.lines("type=LEAD_CONSENT_WITHDRAWN")).anyMatch(l -> l.contains(lead)
+                && l.contains("\"purposes\":\"CONSULTING\"") && l.contains("\"consentLeft\":\"FEEDBACK\""));
         Leads.get(lead).then().body("consent.purposes", equalTo(List.of("FEEDBACK")))
                 .body("flags.processable", equalTo(true))
                 .body("email", equalTo(email));

@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import kz.region715.dsr.platform.jobs.BatchResult;
+import kz.region715.dsr.support.AuditLog;
 import kz.region715.dsr.support.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -97,6 +98,8 @@ class LeadRetentionTest {
         assertThat(load(old).email()).isNotNull();
         assertThat(load(recent).ipAddress()).isEqualTo("95.56.12.34");
         assertThat(retention.clearOldIpAddresses()).isZero();
+        assertThat(AuditLog.lines("type=IP_ADDRESSES_CLEARED")).isNotEmpty()
+                .noneMatch(l -> l.contains("95.56.12.34"));
     }
 
     @Test

@@ -25,6 +25,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kz.region715.dsr.platform.jobs.BatchResult;
 import kz.region715.dsr.support.Subjects;
+import kz.region715.dsr.support.AuditLog;
 import kz.region715.dsr.support.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -108,6 +109,8 @@ class SmtpDeliveryTest {
         OutboxMessage failed = messageFor(id);
         assertThat(failed.status).isEqualTo(OutboxMessage.Status.FAILED);
         assertThat(failed.attempts).isEqualTo(3);
+        assertThat(AuditLog.lines("type=MAIL_FAILED")).anyMatch(l -> l.contains(failed.id.toString())
+                && l.contains("\"attempts\":3") && !l.contains(email));
 
         given().auth().preemptive().basic("admin", "admin").queryParam("status", "FAILED")
                 .get("/api/v1/admin/outbox").then()

@@ -14,6 +14,7 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
+import kz.region715.dsr.support.AuditLog;
 import kz.region715.dsr.support.Subjects;
 import kz.region715.dsr.support.TestClock;
 import org.junit.jupiter.api.AfterEach;
@@ -72,5 +73,8 @@ class RequestRetentionTest {
                 .body("findAll { it.requestId == '" + c.id() + "' }.contentHeld", not(hasItem(true)))
                 .body("findAll { it.requestId == '" + c.id() + "' }.size()", not(equalTo(0)));
         read(open).then().body("subject.email", not(nullValue()));
+        String reference = read(c.id()).path("reference");
+        assertThat(AuditLog.typesOf(reference)).contains("REDUCED");
+        assertThat(AuditLog.lines("type=REQUEST_RETENTION_RUN")).isNotEmpty();
     }
 }
