@@ -14,11 +14,13 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.hibernate.Session;
 
 /**
@@ -66,17 +68,16 @@ public class AuditTrail {
             if (keysAndValues[i + 1] != null) {
                 Object value = keysAndValues[i + 1];
                 details.put((String) keysAndValues[i], value instanceof Enum<?> e ? e.name()
-                        : value instanceof Instant || value instanceof java.time.LocalDate
-                        || value instanceof java.util.UUID ? value.toString() : value);
+                        : value instanceof Instant || value instanceof LocalDate
+                        || value instanceof UUID ? value.toString() : value);
             }
         }
         return details;
     }
 
     public void record(Event event) {
-        Stamped stamped = new Stamped(event);
         if (registry.getTransactionKey() == null) {
-            QuarkusTransaction.requiringNew().run(() -> write(List.of(stamped)));
+            QuarkusTransaction.requiringNew().run(() -> write(List.of(event)));
             return;
         }
         int status = registry.getTransactionStatus();
@@ -108,29 +109,26 @@ public class AuditTrail {
             });
         }
         if (pending == null || pending.written) {
-            write(List.of(stamped)); // recorded while the transaction commits: still in it, after the others
+            write(List.of(event)); // recorded while the transaction commits: still in it, after the others
         } else {
-            pending.events.add(stamped);
+            pending.events.add(event);
         }
     }
 
     /** The events of one transaction, until they are written at its commit. */
     private static final class Pending {
-        final List<Stamped> events = new ArrayList<>();
+        final List<Event> events = new ArrayList<>();
         boolean written;
     }
 
-    private record Stamped(Event event) {
-    }
-
-    private void write(List<Stamped> events) {
+    private void write(List<Event> events) {
         if (events.isEmpty()) {
             return;
         }
         em.unwrap(Session.class).doWork(connection -> append(connection, List.copyOf(events)));
     }
 
-    private void append(Connection connection, List<Stamped> events) throws SQLException {
+    private void append(Connection connection, List<Event> events) throws SQLException {
         long seq;
         String prev;
         Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
@@ -148,8 +146,7 @@ public class AuditTrail {
         try (PreparedStatement insert = connection.prepareStatement("insert into audit_event (seq, occurred_at, actor,"
                 + " event_type, request_ref, subject_pseudonym, canonical, prev_hash, hash)"
                 + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (Stamped stamped : events) {
-                Event e = stamped.event();
+            for (Event e : events) {
                 seq++;
                 String canonical = AuditCanonical.of(seq, at, e.actor(), e.type(), e.requestRef(),
                         e.subject(), e.details(), prev);
