@@ -15,6 +15,7 @@ import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
+import kz.region715.dsr.platform.http.ExportFilter;
 import kz.region715.dsr.platform.http.Tabular;
 import org.hibernate.Session;
 
@@ -40,7 +41,7 @@ public class AuditExport {
     }
 
     /** Writes the events the filter selects, in sequence order. */
-    public void write(AuditFilter filter, boolean csv, OutputStream out) {
+    public void write(ExportFilter filter, boolean csv, OutputStream out) {
         QuarkusTransaction.requiringNew().run(() -> em.unwrap(Session.class).doWork(connection -> {
             List<Object> parameters = new ArrayList<>();
             String sql = "select canonical, hash from audit_event where 1 = 1" + where(filter, parameters)
@@ -87,7 +88,7 @@ public class AuditExport {
         return node == null || node.isNull() ? "" : node.asText();
     }
 
-    static String where(AuditFilter filter, List<Object> parameters) {
+    static String where(ExportFilter filter, List<Object> parameters) {
         StringBuilder where = new StringBuilder();
         if (filter.from() != null) {
             where.append(" and occurred_at >= ?");

@@ -9,6 +9,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import kz.region715.dsr.platform.http.ExportFilter;
 import kz.region715.dsr.platform.http.Tabular;
 import kz.region715.dsr.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -23,6 +24,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Audit", description = "Auditors: the tamper-evident trail of everything done to requests and data.")
 @RolesAllowed(Roles.AUDITOR)
 public class AuditResource {
+
+    private static final String EVENT_TYPE = "[A-Z_]{1,40}";
 
     private final AuditExport export;
     private final ChainVerification verification;
@@ -59,7 +62,7 @@ public class AuditResource {
             @Parameter(description = "Request reference") @QueryParam("request") String request,
             @Parameter(description = "Event type, e.g. APPROVED") @QueryParam("type") String type,
             @HeaderParam("Accept") String accept) {
-        AuditFilter filter = AuditFilter.parse(from, to, request, type);
+        ExportFilter filter = ExportFilter.parse(from, to, request, type, EVENT_TYPE, "an event type such as APPROVED");
         boolean csv = Tabular.wantsCsv(accept);
         StreamingOutput body = out -> export.write(filter, csv, out);
         return Response.ok(body, Tabular.mediaType(csv)).build();
@@ -86,7 +89,7 @@ public class AuditResource {
     public ChainVerification.Result verify(
             @Parameter(description = "ISO-8601 instant, inclusive") @QueryParam("from") String from,
             @Parameter(description = "ISO-8601 instant, exclusive") @QueryParam("to") String to) {
-        AuditFilter filter = AuditFilter.parse(from, to, null, null);
+        ExportFilter filter = ExportFilter.parse(from, to, null, null, EVENT_TYPE, "an event type");
         return verification.verify(filter.from(), filter.to());
     }
 }

@@ -9,13 +9,15 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import java.util.List;
+import kz.region715.dsr.platform.http.ExportFilter;
+import kz.region715.dsr.platform.http.QueryParams;
 import kz.region715.dsr.platform.http.Tabular;
 import kz.region715.dsr.request.domain.RequestType;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import kz.region715.dsr.platform.problem.ProblemException;
 import kz.region715.dsr.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -67,18 +69,11 @@ public class ReportResource {
             @Parameter(description = "ISO-8601 instant, inclusive") @QueryParam("from") String from,
             @Parameter(description = "ISO-8601 instant, exclusive") @QueryParam("to") String to,
             @Parameter(description = "Request reference") @QueryParam("request") String reference,
-            @Parameter(description = "Request type") @QueryParam("type") RequestType type,
+            @Parameter(description = "Request type", schema = @Schema(implementation = RequestType.class))
+            @QueryParam("type") String type,
             @HeaderParam("Accept") String accept) {
-        Instant start = from == null ? null : instant("from", from);
-        Instant end = to == null ? null : instant("to", to);
-        if (start != null && end != null && !start.isBefore(end)) {
-            throw ProblemException.invalidField("from", "must be before `to`");
-        }
-        if (reference != null && !reference.matches("[A-Z0-9-]{1,32}")) {
-            throw ProblemException.invalidField("request", "must be a request reference such as DSR-2026-000042");
-        }
-        RequestReport.Filter filter = new RequestReport.Filter(start, end, reference,
-                type == null ? null : type.name());
+        ExportFilter filter = ExportFilter.parse(from, to, reference, type,
+                "ACCESS|CORRECTION|RESTRICTION|DELETION|WITHDRAWAL", "one of " + List.of(RequestType.values()));
         boolean csv = Tabular.wantsCsv(accept);
         StreamingOutput body = out -> requests.write(filter, csv, out);
         return Response.ok(body, Tabular.mediaType(csv)).build();
@@ -106,19 +101,15 @@ public class ReportResource {
     public SlaReport.View sla(
             @Parameter(description = "ISO-8601 instant, inclusive") @QueryParam("from") String from,
             @Parameter(description = "ISO-8601 instant, exclusive (default now)") @QueryParam("to") String to) {
-        Instant end = to == null ? clock.instant() : instant("to", to);
-        Instant start = from == null ? end.minus(DEFAULT_PERIOD) : instant("from", from);
+        QueryParams parse = new QueryParams();
+        Instant givenTo = parse.instant("to", to);
+        Instant givenFrom = parse.instant("from", from);
+        parse.done();
+        Instant end = givenTo == null ? clock.instant() : givenTo;
+        Instant start = givenFrom == null ? end.minus(DEFAULT_PERIOD) : givenFrom;
         if (!start.isBefore(end) || Duration.between(start, end).compareTo(LONGEST_PERIOD) > 0) {
             throw ProblemException.invalidField("from", "must be before `to`, at most 10 years apart");
         }
         return sla.report(start, end);
-    }
-
-    private static Instant instant(String name, String value) {
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalidField(name, "must be an ISO-8601 instant such as 2026-03-01T00:00:00Z");
-        }
     }
 }

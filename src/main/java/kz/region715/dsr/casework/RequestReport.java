@@ -12,11 +12,11 @@ import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import kz.region715.dsr.platform.http.ExportFilter;
 import kz.region715.dsr.platform.http.Tabular;
 import org.hibernate.Session;
 
@@ -39,10 +39,7 @@ public class RequestReport {
         this.json = json;
     }
 
-    public record Filter(Instant from, Instant to, String reference, String type) {
-    }
-
-    public void write(Filter filter, boolean csv, OutputStream out) {
+    public void write(ExportFilter filter, boolean csv, OutputStream out) {
         QuarkusTransaction.requiringNew().run(() -> em.unwrap(Session.class).doWork(connection -> {
             List<Object> parameters = new ArrayList<>();
             StringBuilder sql = new StringBuilder("select reference, type, channel, received_at, verified_at,"
@@ -56,9 +53,9 @@ public class RequestReport {
                 sql.append(" and received_at < ?");
                 parameters.add(Timestamp.from(filter.to()));
             }
-            if (filter.reference() != null) {
+            if (filter.request() != null) {
                 sql.append(" and reference = ?");
-                parameters.add(filter.reference());
+                parameters.add(filter.request());
             }
             if (filter.type() != null) {
                 sql.append(" and type = ?");

@@ -23,10 +23,6 @@ public record ExecutionSummary(RequestType type, int leadsHandled, Map<String, L
     public record Kept(DataSource source, Instant receivedAt, String reason) {
     }
 
-    long count(String outcome) {
-        return outcomes.getOrDefault(outcome, 0L);
-    }
-
     /** One line for the case timeline. */
     String note() {
         StringBuilder note = new StringBuilder(type.name()).append(": ").append(leadsHandled).append(" lead(s)");

@@ -131,7 +131,7 @@ class AuditTrailTest {
         asOfficer().get("/api/v1/audit/events").then().statusCode(403);
         given().get("/api/v1/audit/events").then().statusCode(401);
 
-        awaitRefusals(from);
+        awaitRefusals(from, 2);
         assertThat(types(exportLines("?from=" + from))).contains(
                 "LEAD_INGESTED", "DISCLOSURE_RECORDED", "LEGAL_HOLD_PLACED", "FILED", "VERIFICATION_ISSUED",
                 "VERIFICATION_FAILED", "VERIFIED", "DEADLINE_SET", "ASSIGNED", "STATUS_CHANGED", "NOTE", "QUESTION",
@@ -141,8 +141,13 @@ class AuditTrailTest {
                 "RESTRICTION_LIFTED", "RETENTION_RUN", "ACCESS_REFUSED");
         List<String> refusals = exportLines("?type=ACCESS_REFUSED&from=" + from);
         assertThat(refusals).anyMatch(l -> l.contains("\"actor\":\"officer\"") && l.contains("\"status\":403")
-                && l.contains("/api/v1/audit/events"));
+                && l.contains("\"endpoint\":\"/api/v1/audit/events\""));
         assertThat(refusals).anyMatch(l -> l.contains("\"actor\":\"anonymous\"") && l.contains("\"status\":401"));
+        String typed = "aigerim-" + UUID.randomUUID();
+        given().get("/api/v1/cases/" + typed).then().statusCode(401);
+        awaitRefusals(from, 3);
+        assertThat(exportLines("?type=ACCESS_REFUSED&from=" + from)).noneMatch(l -> l.contains(typed))
+                .anyMatch(l -> l.contains("\"endpoint\":\"/api/v1/cases/{id}\""));
         List<String> kept = exportLines("?type=LEAD_KEPT_LEGAL_HOLD&from=" + from);
         assertThat(kept).anyMatch(l -> l.contains(held) && l.contains("Tax Code: contract records kept 5 years"));
         assertThat(exportLines("?type=LEAD_ANONYMISED&from=" + from))
@@ -152,8 +157,8 @@ class AuditTrailTest {
     }
 
     /** Refusals are written off the request thread when they happen on an I/O thread: wait a little. */
-    private static void awaitRefusals(String from) {
-        for (int i = 0; i < 50 && exportLines("?type=ACCESS_REFUSED&from=" + from).size() < 2; i++) {
+    private static void awaitRefusals(String from, int count) {
+        for (int i = 0; i < 50 && exportLines("?type=ACCESS_REFUSED&from=" + from).size() < count; i++) {
             try {
                 Thread.sleep(100);
             } catch (InterruptedException e) {
@@ -161,6 +166,18 @@ class AuditTrailTest {
                 return;
             }
         }
+    }
+
+    @Test
+    void badExportParametersAreNamedInOneProblem() {
+        asAuditor().get("/api/v1/audit/events?from=yesterday&to=2026-01-01T00:00:00Z&request=x%3Cy&type=lower")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("from", "request", "type"));
+        asAuditor().get("/api/v1/audit/verification?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z")
+                .then().statusCode(400).body("errors.field", equalTo(List.of("from")));
+        asAuditor().get("/api/v1/reports/requests?type=BOGUS&to=" + "9".repeat(40)).then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("type", "to"));
     }
 
     @Test

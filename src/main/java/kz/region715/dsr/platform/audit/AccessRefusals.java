@@ -3,7 +3,6 @@ package kz.region715.dsr.platform.audit;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Context;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
 /**
@@ -15,8 +14,6 @@ import org.jboss.logging.Logger;
 public class AccessRefusals {
 
     private static final Logger LOG = Logger.getLogger(AccessRefusals.class);
-    /** Path segments that are not ids are kept; anything else odd is cut, so no input is echoed. */
-    private static final Pattern SAFE_PATH = Pattern.compile("[A-Za-z0-9/_.-]{1,200}");
 
     private final AuditTrail audit;
 
@@ -24,12 +21,15 @@ public class AccessRefusals {
         this.audit = audit;
     }
 
-    public void refused(int status, String method, String path, String principal) {
-        String safePath = path != null && SAFE_PATH.matcher(path).matches() ? path : "(unreadable path)";
+    /**
+     * @param endpoint the endpoint's path template (such as {@code /api/v1/cases/{id}/approval}), never the
+     *                 path as sent, which could carry whatever a client typed
+     */
+    public void refused(int status, String method, String endpoint, String principal) {
         Runnable write = () -> {
             try {
                 audit.record("ACCESS_REFUSED", principal == null || principal.isBlank() ? "anonymous" : principal,
-                        null, null, AuditTrail.details("status", status, "method", method, "path", safePath));
+                        null, null, AuditTrail.details("status", status, "method", method, "endpoint", endpoint));
             } catch (RuntimeException e) {
                 LOG.warnf("Could not record an access refusal: %s", e.getClass().getSimpleName());
             }

@@ -40,6 +40,22 @@ public final class QueryParams {
         return value;
     }
 
+    /** The value when it matches {@code regex} whole; otherwise the error {@code message}, never the value. */
+    public String matching(String name, String value, String regex, String message) {
+        if (value != null && !value.matches(regex)) {
+            errors.add(new Problem.FieldError(name, message));
+            return null;
+        }
+        return value;
+    }
+
+    /** Records an error on {@code name} when both ends are given and {@code from} is not before {@code to}. */
+    public void ordered(String name, Instant from, Instant to) {
+        if (from != null && to != null && !from.isBefore(to)) {
+            errors.add(new Problem.FieldError(name, "must be before `to`"));
+        }
+    }
+
     public Boolean bool(String name, String value) {
         if (value == null) {
             return null;

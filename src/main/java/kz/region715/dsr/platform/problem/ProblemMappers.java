@@ -9,6 +9,7 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Request;
 import kz.region715.dsr.platform.audit.AccessRefusals;
 import jakarta.persistence.OptimisticLockException;
@@ -130,8 +131,9 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
-    public RestResponse<Problem> unauthorized(RuntimeException e, UriInfo uri, Request request) {
-        refusals.refused(401, request.getMethod(), path(uri), null);
+    public RestResponse<Problem> unauthorized(RuntimeException e, UriInfo uri, Request request,
+            ResourceInfo resource) {
+        refusals.refused(401, request.getMethod(), endpoint(resource), null);
         return respond(401, new Problem("unauthorized", "Authentication required", 401,
                 "Present a valid bearer token.", path(uri), List.of(), Map.of()))
                 .header("WWW-Authenticate", "Bearer")
@@ -139,8 +141,9 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public RestResponse<Problem> forbidden(ForbiddenException e, UriInfo uri, Request request) {
-        refusals.refused(403, request.getMethod(), path(uri),
+    public RestResponse<Problem> forbidden(ForbiddenException e, UriInfo uri, Request request,
+            ResourceInfo resource) {
+        refusals.refused(403, request.getMethod(), endpoint(resource),
                 identity.isAnonymous() ? null : identity.getPrincipal().getName());
         return simple(403, "forbidden", "Forbidden", "Your role does not allow this action.", uri);
     }
@@ -256,6 +259,16 @@ public class ProblemMappers {
 
     private static RestResponse.ResponseBuilder<Problem> respond(int status, Problem problem) {
         return RestResponse.ResponseBuilder.<Problem>create(status).entity(problem).type(Problem.MEDIA_TYPE);
+    }
+
+    /** The path template of the endpoint called: its class's and its method's {@code @Path}. */
+    private static String endpoint(ResourceInfo resource) {
+        if (resource == null || resource.getResourceClass() == null || resource.getResourceMethod() == null) {
+            return "(no endpoint)";
+        }
+        jakarta.ws.rs.Path type = resource.getResourceClass().getAnnotation(jakarta.ws.rs.Path.class);
+        jakarta.ws.rs.Path method = resource.getResourceMethod().getAnnotation(jakarta.ws.rs.Path.class);
+        return (type == null ? "" : type.value()) + (method == null ? "" : method.value());
     }
 
     private static String path(UriInfo uri) {
