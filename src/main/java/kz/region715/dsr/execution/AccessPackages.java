@@ -34,6 +34,7 @@ import kz.region715.dsr.platform.problem.ProblemException;
 import kz.region715.dsr.request.RequestConfig;
 import kz.region715.dsr.request.RequestEvents;
 import kz.region715.dsr.request.SubjectRequest;
+import kz.region715.dsr.request.RequestService;
 import kz.region715.dsr.request.SubjectRequestRepository;
 import kz.region715.dsr.request.domain.DataSource;
 import kz.region715.dsr.request.domain.ProcessingPurpose;
@@ -52,6 +53,7 @@ public class AccessPackages {
 
     private final EntityManager em;
     private final SubjectRequestRepository requests;
+    private final RequestService requestService;
     private final LeadActions actions;
     private final Secrets secrets;
     private final ObjectMapper json;
@@ -62,11 +64,13 @@ public class AccessPackages {
     private final Clock clock;
     private final AuditTrail audit;
 
-    AccessPackages(EntityManager em, SubjectRequestRepository requests, LeadActions actions, Secrets secrets,
+    AccessPackages(EntityManager em, SubjectRequestRepository requests, RequestService requestService,
+            LeadActions actions, Secrets secrets,
             ObjectMapper json, ExecutionConfig config, LeadConfig leadConfig, RequestConfig requestConfig,
             OperatorConfig operator, Clock clock, AuditTrail audit) {
         this.em = em;
         this.requests = requests;
+        this.requestService = requestService;
         this.actions = actions;
         this.secrets = secrets;
         this.json = json;
@@ -203,11 +207,28 @@ public class AccessPackages {
     public Download download(UUID requestId, String token) {
         AccessPackage found = em.find(AccessPackage.class, requestId);
         if (found == null || token == null || !secrets.matches(TOKEN_PURPOSE, token, found.tokenHash())) {
-            throw new ProblemException(404, "not-found", "Not found",
-                    "No access package for this link; check that the whole link from the e-mail was opened.");
+            throw notFound("No access package for this link; check that the whole link from the e-mail was opened.");
         }
+        return open(found, requests.findById(requestId));
+    }
+
+    /**
+     * The package, for the holder of the request's own access token (the status
+     * page): the same package and expiry as the e-mailed link. 404 while there is
+     * no package, as for a wrong token.
+     */
+    @Transactional
+    public Download downloadAsSubject(UUID requestId, String accessToken) {
+        SubjectRequest request = requestService.requireSubjectAccess(requestId, accessToken);
+        AccessPackage found = em.find(AccessPackage.class, requestId);
+        if (found == null) {
+            throw notFound("This request has no access package (yet).");
+        }
+        return open(found, request);
+    }
+
+    private Download open(AccessPackage found, SubjectRequest request) {
         Instant now = clock.instant();
-        SubjectRequest request = requests.findById(requestId);
         if (found.isExpired(now)) {
             return new Expired(request.locale().tag(), found.expiresAt());
         }
@@ -219,6 +240,10 @@ public class AccessPackages {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored access package is unreadable", e);
         }
+    }
+
+    private static ProblemException notFound(String detail) {
+        return new ProblemException(404, "not-found", "Not found", detail);
     }
 
     /** The officer's view of the package: when issued, until when, how often downloaded. */

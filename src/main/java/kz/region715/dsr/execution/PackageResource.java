@@ -22,6 +22,7 @@ import kz.region715.dsr.platform.operator.OperatorConfig;
 import kz.region715.dsr.platform.problem.Problem;
 import kz.region715.dsr.platform.problem.ProblemException;
 import kz.region715.dsr.platform.ratelimit.RateLimitedPublicEndpoint;
+import kz.region715.dsr.request.RequestResource;
 import kz.region715.dsr.request.domain.SubjectLocale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
@@ -109,6 +110,9 @@ public class PackageResource {
             @QueryParam("token") @Size(max = 200) String token,
             @Parameter(in = ParameterIn.HEADER, name = TOKEN_HEADER, description = "The download token, for scripts")
             @HeaderParam(TOKEN_HEADER) @Size(max = 200) String headerToken,
+            @Parameter(in = ParameterIn.HEADER, name = RequestResource.ACCESS_TOKEN_HEADER,
+                    description = "Instead of the download token: the request's own access token (the status page)")
+            @HeaderParam(RequestResource.ACCESS_TOKEN_HEADER) @Size(max = 200) String accessToken,
             @Parameter(description = "html or json; without it the Accept header decides")
             @QueryParam("format") @Pattern(regexp = "html|json", message = "must be html or json") String format,
             @Parameter(description = "Language of the explanation pages (ru, kk, en) when the link is not valid")
@@ -118,7 +122,9 @@ public class PackageResource {
         String secret = token != null ? token : headerToken;
         AccessPackages.Download download;
         try {
-            download = packages.download(id, secret);
+            download = secret == null && accessToken != null
+                    ? packages.downloadAsSubject(id, accessToken)
+                    : packages.download(id, secret);
         } catch (ProblemException notFound) {
             if (!html) {
                 throw notFound;
@@ -151,7 +157,9 @@ public class PackageResource {
                     }
                     yield response.build();
                 }
-                String jsonUrl = "package?format=json&token=" + URLEncoder.encode(secret, StandardCharsets.UTF_8);
+                // A page opened with the request's access token (a header) gets no link that would need it in a URL
+                String jsonUrl = secret == null ? null
+                        : "package?format=json&token=" + URLEncoder.encode(secret, StandardCharsets.UTF_8);
                 Locale locale = SubjectLocale.ofTag(ready.content().language()).toLocale();
                 yield page(200, page.data("p", new PackagePage(ready.content(), jsonUrl, operator.timeZone(), locale))
                         .setLocale(locale).render());

@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import java.util.UUID;
 import kz.region715.dsr.platform.operator.OperatorConfig;
 import kz.region715.dsr.request.RequestEvents;
 import kz.region715.dsr.request.RequestSnapshot;
@@ -55,7 +54,7 @@ class SubjectMails {
         MailMessages words = words(request);
         VerificationMail model = new VerificationMail(request.locale().tag(), request.name(), operator.name(),
                 operator.contactEmail(), request.reference(), typeLabel(words, request.type()),
-                link("verify", request.id(), event.token()), event.code(), format(event.linkExpiresAt(), locale),
+                link("verify", request, event.token()), event.code(), format(event.linkExpiresAt(), locale),
                 Duration.between(event.issuedAt(), event.codeExpiresAt()).toMinutes());
         outbox.enqueue(new OutgoingMail(request.id(), MailKind.VERIFICATION, request.email(),
                 words.verification_subject(request.reference()),
@@ -69,7 +68,7 @@ class SubjectMails {
         MailMessages words = words(request);
         AcknowledgementMail model = new AcknowledgementMail(request.locale().tag(), request.name(), operator.name(),
                 operator.contactEmail(), request.reference(), typeLabel(words, request.type()),
-                link("status", request.id(), event.accessToken()));
+                link("status", request, event.accessToken()));
         outbox.enqueue(new OutgoingMail(request.id(), MailKind.ACKNOWLEDGEMENT, request.email(),
                 words.ack_subject(request.reference()),
                 acknowledgementText.data("m", model).setLocale(locale).render(),
@@ -84,9 +83,11 @@ class SubjectMails {
         outbox.forgetRequest(event.requestId(), event.at());
     }
 
-    private String link(String page, UUID requestId, String token) {
+    /** A link to a subject page in the request's language; the secret rides in the fragment, which is never sent. */
+    private String link(String page, RequestSnapshot request, String token) {
         String base = mail.publicBaseUrl().toString().replaceAll("/+$", "");
-        return base + "/" + page + "#request=" + requestId + "&token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+        return base + "/" + page + "?lang=" + request.locale().tag() + "#request=" + request.id() + "&token="
+                + URLEncoder.encode(token, StandardCharsets.UTF_8);
     }
 
     private String format(Instant instant, Locale locale) {

@@ -64,7 +64,7 @@ class VerificationTest {
 
         Mail ack = subjects.lastMailTo(email);
         assertThat(ack.getSubject()).isEqualTo("We have registered your request " + request.reference());
-        assertThat(ack.getText()).contains("http://localhost:8081/status#request=" + id + "&token=");
+        assertThat(ack.getText()).contains("http://localhost:8081/status?lang=en#request=" + id + "&token=");
         String token = subjects.accessToken(email);
         assertThat(request.accessTokenHash()).isNotEqualTo(token).doesNotContain(token);
     }
