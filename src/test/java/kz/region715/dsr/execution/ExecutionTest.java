@@ -133,6 +133,33 @@ class ExecutionTest {
     }
 
     @Test
+    void theStatusPageGetsThePackageWithTheRequestsOwnTokenNeverInAUrl() {
+        String email = Subjects.newEmail();
+        Leads.store(email, null, "WEB_FORM");
+        Subjects.Verified c = approved(Subjects.access(email), email);
+        String token = c.accessToken();
+        given().header("X-Request-Token", token).accept("application/json")
+                .get("/api/v1/requests/{id}/package", c.id()).then().statusCode(404);
+
+        runWorker();
+        given().header("X-Request-Token", token).accept("application/json")
+                .get("/api/v1/requests/{id}/package?format=json", c.id()).then().statusCode(200)
+                .header("Content-Disposition", containsString("attachment"))
+                .body("subjectEmail", equalTo(email));
+        String page = given().header("X-Request-Token", token).accept("text/html")
+                .get("/api/v1/requests/{id}/package?format=html", c.id()).then().statusCode(200)
+                .extract().asString();
+        assertThat(page).contains(email).doesNotContain(token).doesNotContain("format=json&amp;token");
+        given().header("X-Request-Token", token + "x").accept("application/json")
+                .get("/api/v1/requests/{id}/package", c.id()).then().statusCode(404);
+        read(c.id()).then().body("timeline.findAll { it.kind == 'PACKAGE_DOWNLOADED' }.size()", equalTo(2));
+
+        clock.advance(Duration.ofDays(8));
+        given().header("X-Request-Token", token).accept("application/json")
+                .get("/api/v1/requests/{id}/package", c.id()).then().statusCode(410);
+    }
+
+    @Test
     void expiredPackagesArePurgedAndTheRecordOfIssueStays() {
         String email = Subjects.newEmail();
         Leads.store(email, null, "WEB_FORM");
