@@ -213,6 +213,47 @@
     }
   };
 
+  /**
+   * The "send me the status link again" section of the verify and status pages:
+   * {@code requestId()} says for which request; {@code show} shows or hides it.
+   */
+  DSR.statusLink = function (requestId) {
+    var section = document.getElementById('status-link');
+    var button = document.getElementById('status-link-button');
+    var result = document.getElementById('status-link-result');
+    var outcome = null;
+    function draw() {
+      if (!outcome) {
+        result.textContent = '';
+      } else if (outcome.status === 202) {
+        result.textContent = DSR.t('link.sent');
+      } else if (outcome.status === 429 || outcome.status === 0 || outcome.status >= 500) {
+        result.textContent = DSR.generalProblem(outcome);
+      } else {
+        result.textContent = DSR.t('link.failed');
+      }
+    }
+    button.addEventListener('click', function () {
+      button.disabled = true;
+      DSR.api('POST', '/api/v1/requests/' + requestId() + '/status-link').then(function (answer) {
+        button.disabled = false;
+        outcome = answer;
+        draw();
+        result.focus();
+      });
+    });
+    DSR.onLanguage(draw);
+    return {
+      show: function (shown) {
+        section.hidden = !shown;
+        if (!shown) {
+          outcome = null;
+          draw();
+        }
+      }
+    };
+  };
+
   document.addEventListener('DOMContentLoaded', function () {
     document.querySelectorAll('a[data-lang]').forEach(function (link) {
       link.addEventListener('click', function (event) {

@@ -227,5 +227,11 @@
   'timeline.RETRIED': 'Carrying out resumed',
   'timeline.RESTRICTION_LIFTED': 'Blocking lifted',
   'timeline.PACKAGE_DOWNLOADED': 'Copy of your data downloaded',
-  'timeline.REDUCED': 'Request details deleted after the retention period'
+  'timeline.REDUCED': 'Request details deleted after the retention period',
+
+  'link.heading': 'Lost the e-mail with your status link?',
+  'link.text': 'We can send the link again to the address the request was made with. The old link then stops working.',
+  'link.button': 'Send me the status link',
+  'link.sent': 'We have sent the status link to the address the request was made with. Use the newest e-mail.',
+  'link.failed': 'We could not send the link for this request. If the problem continues, write to {contact}.'
 } });

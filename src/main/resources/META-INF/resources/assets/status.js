@@ -6,7 +6,7 @@
 (function () {
   'use strict';
   var DSR = window.DSR;
-  var requestId = null, token = null, view = null, problem = null, packageMessage = null;
+  var requestId = null, token = null, view = null, problem = null, packageMessage = null, statusLink = null;
 
   function el(id) {
     return document.getElementById(id);
@@ -22,6 +22,8 @@
     el('status-problem-text').textContent = DSR.t(problem.key,
       problem.result ? { message: DSR.generalProblem(problem.result) } : {});
     DSR.reveal(el('status-problem'), focus);
+    // An old or partial link: a new one can be sent to the request's own address
+    statusLink.show((problem.key === 'status.notFound' || problem.key === 'status.missingLink') && !!requestId);
   }
 
   function latestQuestion() {
@@ -47,6 +49,7 @@
     }
     el('status-progress').hidden = true;
     el('status-problem').hidden = true;
+    statusLink.show(false);
     el('s-reference').textContent = view.reference;
     el('s-type').textContent = DSR.t('type.' + view.type + '.label');
     el('s-status').textContent = DSR.t('status.value.' + view.status);
@@ -163,6 +166,7 @@
   }
 
   document.addEventListener('DOMContentLoaded', function () {
+    statusLink = DSR.statusLink(function () { return requestId; });
     el('answer-form').addEventListener('submit', answer);
     el('refresh').addEventListener('click', function () { load(); });
     el('download-html').addEventListener('click', function () { download('html'); });

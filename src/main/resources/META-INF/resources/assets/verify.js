@@ -8,6 +8,7 @@
   var DSR = window.DSR;
   var requestId = null;
   var state = null; // what is on screen, redrawn when the language changes
+  var statusLink = null;
 
   function el(id) {
     return document.getElementById(id);
@@ -17,6 +18,7 @@
     ['verify-progress', 'verify-done', 'verify-problem', 'code-form', 'resend', 'verify-missing'].forEach(function (id) {
       el(id).hidden = true;
     });
+    statusLink.show(false);
   }
 
   /** Draws {@code state}: {view, problem?, params?, attemptsLeft?, resent?}. */
@@ -45,6 +47,8 @@
       el('verify-problem-text').textContent = DSR.t('verify.problem.' + s.problem + '.text', s.params);
       el('verify-problem-action').hidden = s.problem !== 'requestExpired';
       DSR.reveal(el('verify-problem'), focus && !s.codeError);
+      // A used link: the request is verified; what the person may be missing is the status link
+      statusLink.show(s.problem === 'alreadyVerified');
     }
     if (s.view === 'code') {
       el('code-form').hidden = false;
@@ -143,6 +147,7 @@
 
   document.addEventListener('DOMContentLoaded', function () {
     el('resend-result').setAttribute('tabindex', '-1');
+    statusLink = DSR.statusLink(function () { return requestId; });
     el('code-form').addEventListener('submit', verifyWithCode);
     el('resend-button').addEventListener('click', resend);
     DSR.onLanguage(function () { draw(false); });

@@ -63,12 +63,20 @@ class SubjectMails {
     }
 
     void onVerified(@Observes RequestEvents.Verified event) {
-        RequestSnapshot request = event.request();
+        acknowledge(event.request(), event.accessToken());
+    }
+
+    /** The acknowledgement again, with the new status link. */
+    void onAccessLinkReissued(@Observes RequestEvents.AccessLinkReissued event) {
+        acknowledge(event.request(), event.accessToken());
+    }
+
+    private void acknowledge(RequestSnapshot request, String accessToken) {
         Locale locale = request.locale().toLocale();
         MailMessages words = words(request);
         AcknowledgementMail model = new AcknowledgementMail(request.locale().tag(), request.name(), operator.name(),
                 operator.contactEmail(), request.reference(), typeLabel(words, request.type()),
-                link("status", request, event.accessToken()));
+                link("status", request, accessToken));
         outbox.enqueue(new OutgoingMail(request.id(), MailKind.ACKNOWLEDGEMENT, request.email(),
                 words.ack_subject(request.reference()),
                 acknowledgementText.data("m", model).setLocale(locale).render(),

@@ -24,6 +24,10 @@ public final class RequestEvents {
     public record Verified(RequestSnapshot request, String accessToken, Instant at) {
     }
 
+    /** The subject asked for the status link again: a new access token, the old one no longer works. */
+    public record AccessLinkReissued(RequestSnapshot request, String accessToken, Instant at) {
+    }
+
     /** An e-mail about a request was delivered, or finally failed. */
     public record MailOutcome(UUID requestId, String kind, boolean delivered, Instant at) {
     }

@@ -86,6 +86,28 @@ public class RequestResource {
         return RestResponse.accepted(service.file(body, idempotencyKey));
     }
 
+    @POST
+    @Path("/{id}/status-link")
+    @Operation(summary = "E-mail the status link again",
+            description = "For a verified request whose subject lost the acknowledgement e-mail: a new status link "
+                    + "goes to the address the request was filed with, and the old link stops working. Needs no "
+                    + "token (only that address's owner receives anything); counts against the address's hourly "
+                    + "e-mail limit.")
+    @APIResponse(responseCode = "202", description = "A new status link is on its way",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "sent", value = "{\"sent\": true}")))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", description = "Not verified yet (use the verification e-mail)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "410", description = "Expired unverified, or its details deleted after retention",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", ref = "TooManyRequests")
+    public RestResponse<java.util.Map<String, Boolean>> resendStatusLink(@RestPath UUID id) {
+        service.reissueAccessLink(id);
+        // Says nothing of the request: whoever knows its id learns only that the owner was written to
+        return RestResponse.accepted(java.util.Map.of("sent", true));
+    }
+
     @GET
     @Path("/{id}")
     @Operation(summary = "See a request as its subject",

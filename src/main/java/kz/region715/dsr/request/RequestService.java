@@ -8,9 +8,12 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import kz.region715.dsr.platform.audit.AuditTrail;
 import kz.region715.dsr.platform.crypto.Secrets;
+import kz.region715.dsr.platform.domain.DomainRuleViolation;
 import kz.region715.dsr.platform.idempotency.Idempotency;
 import kz.region715.dsr.platform.operator.OperatorConfig;
 import kz.region715.dsr.platform.problem.ProblemException;
@@ -20,6 +23,7 @@ import kz.region715.dsr.request.domain.CorrectableField;
 import kz.region715.dsr.request.domain.EmailAddress;
 import kz.region715.dsr.request.domain.PhoneNumber;
 import kz.region715.dsr.request.domain.Reference;
+import kz.region715.dsr.request.domain.RequestStatus;
 import kz.region715.dsr.request.domain.SubjectLocale;
 import org.jboss.logging.Logger;
 
@@ -42,10 +46,12 @@ public class RequestService {
     private final OperatorConfig operator;
     private final ObjectMapper json;
     private final Event<RequestEvents.Filed> filed;
+    private final Event<RequestEvents.AccessLinkReissued> reissued;
+    private final AuditTrail audit;
 
     RequestService(SubjectRequestRepository requests, Idempotency idempotency, RateLimiter rateLimiter,
             Secrets secrets, Clock clock, OperatorConfig operator, ObjectMapper json,
-            Event<RequestEvents.Filed> filed) {
+            Event<RequestEvents.Filed> filed, Event<RequestEvents.AccessLinkReissued> reissued, AuditTrail audit) {
         this.requests = requests;
         this.idempotency = idempotency;
         this.rateLimiter = rateLimiter;
@@ -54,6 +60,8 @@ public class RequestService {
         this.operator = operator;
         this.json = json;
         this.filed = filed;
+        this.reissued = reissued;
+        this.audit = audit;
     }
 
     /**
@@ -89,6 +97,31 @@ public class RequestService {
         filed.fire(new RequestEvents.Filed(RequestSnapshot.of(request), now));
         LOG.infof("Request %s filed: %s, locale %s", request.reference(), request.type(), locale.tag());
         return FiledRequest.of(request);
+    }
+
+    /**
+     * E-mails the status link again, with a new access token, to the address the
+     * request was filed with (nobody else learns anything). Counts against that
+     * address's hourly e-mail budget.
+     */
+    @Transactional
+    public void reissueAccessLink(UUID id) {
+        SubjectRequest request = requests.findById(id);
+        if (request == null) {
+            throw new ProblemException(404, "not-found", "Not found", "No such request.");
+        }
+        if (request.status() == RequestStatus.EXPIRED) {
+            throw new DomainRuleViolation(DomainRuleViolation.Kind.GONE, "request-expired",
+                    "This request expired before it was verified. Please file a new one.");
+        }
+        String accessToken = secrets.newToken();
+        request.reissueAccessToken(secrets.keyedHash(ACCESS_TOKEN_PURPOSE, accessToken));
+        // after the checks above (a reduced request has no address), before anything is sent
+        rateLimiter.checkEmail(EmailAddress.parse(request.email()).normalised());
+        Instant now = clock.instant();
+        reissued.fire(new RequestEvents.AccessLinkReissued(RequestSnapshot.of(request), accessToken, now));
+        audit.record("ACCESS_LINK_REISSUED", AuditTrail.SUBJECT, request.reference(), request.subjectKey(), Map.of());
+        LOG.infof("Request %s: status link sent again", request.reference());
     }
 
     /** The subject's view, for the holder of the request's access token; anyone else learns nothing. */

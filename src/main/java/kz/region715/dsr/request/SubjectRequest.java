@@ -142,6 +142,24 @@ public class SubjectRequest {
         this.accessTokenHash = accessTokenHash;
     }
 
+    /**
+     * A new access token for the status link (the subject lost the e-mail, or
+     * the link leaked): the old one stops working. Only for a verified request
+     * that still has an address to write to.
+     */
+    public void reissueAccessToken(String accessTokenHash) {
+        if (!status.isVerified()) {
+            throw new DomainRuleViolation(DomainRuleViolation.Kind.CONFLICT, "not-verified",
+                    "This request is not verified yet; confirm the e-mail address first.",
+                    java.util.Map.of("currentStatus", status.name()));
+        }
+        if (email == null || this.accessTokenHash == null) {
+            throw new DomainRuleViolation(DomainRuleViolation.Kind.GONE, "request-reduced",
+                    "The details of this request were deleted after its retention period.");
+        }
+        this.accessTokenHash = accessTokenHash;
+    }
+
     /** Not verified in time: expired, and the personal data held only for it erased. */
     public void expire(Instant at, String actor) {
         moveTo(RequestStatus.EXPIRED, at, actor, TimelineEntry.Kind.EXPIRED);

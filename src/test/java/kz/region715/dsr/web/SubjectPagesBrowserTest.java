@@ -363,7 +363,20 @@ class SubjectPagesBrowserTest {
         browser.visible("#verify-problem");
         assertThat(browser.find("#verify-problem-heading").getText())
                 .isEqualTo(browser.text(lang, "verify.problem.alreadyVerified.heading"));
-        browser.assertNoConsoleErrors("410", "409");
+        // ... with a way to the status link, for whoever lost that e-mail; the link sent before stops working
+        String oldStatus = link(email, "status").group(1);
+        browser.visible("#status-link");
+        browser.click("#status-link-button");
+        browser.waitUntil(d -> browser.find("#status-link-result").getText().equals(browser.text(lang, "link.sent")));
+        String newStatus = link(email, "status").group(1);
+        assertThat(newStatus).isNotEqualTo(oldStatus);
+        browser.go(oldStatus);
+        browser.visible("#status-problem");
+        assertThat(browser.shown("#status-link")).isTrue();
+        browser.go("/");
+        browser.go(newStatus);
+        browser.visible("#status-view");
+        browser.assertNoConsoleErrors("410", "409", "404");
     }
 
     @ParameterizedTest

@@ -70,6 +70,7 @@ class AccessMatrixTest {
             "POST /api/v1/requests/{id}/verification",
             "POST /api/v1/requests/{id}/verification/resend",
             "POST /api/v1/requests/{id}/messages",
+            "POST /api/v1/requests/{id}/status-link",
             "GET /api/v1/requests/{id}/package");
 
     @Test
