@@ -265,6 +265,35 @@ class SubjectPagesBrowserTest {
     }
 
     @Test
+    void anAnswerLostOnTheWayKeepsWhatWasTypedAndTheRetryFilesOnce() {
+        String email = Subjects.newEmail();
+        browser.go("/?lang=ru");
+        browser.click("#type-RESTRICTION");
+        fillDetails("RESTRICTION");
+        fillContact("Aigerim", email, "");
+        // The request reaches the service, but its answer is lost (a dropped connection)
+        browser.js("""
+                const real = window.fetch; let first = true;
+                window.fetch = function () {
+                  const sent = real.apply(this, arguments);
+                  if (!first) return sent;
+                  first = false;
+                  return sent.then(() => { throw new TypeError('connection lost'); });
+                };""");
+        browser.click("#submit");
+        browser.waitUntil(d -> browser.shown("#form-problem"));
+        assertThat(browser.find("#form-problem").getText()).isEqualTo(browser.text("ru", "problem.network"));
+        assertThat(browser.value("#email")).isEqualTo(email);
+        assertThat(browser.value("#restriction-reason")).isEqualTo("I dispute the accuracy of my data.");
+
+        browser.click("#submit");
+        String reference = browser.visible("#confirmation #reference").getText();
+        List<Mail> mails = subjects.mailTo(email);
+        assertThat(mails).as("one request, one e-mail").hasSize(1);
+        assertThat(mails.getFirst().getSubject()).contains(reference);
+    }
+
+    @Test
     void theLanguageSwitchTranslatesEveryTextAndKeepsTheChoiceAcrossPages() {
         browser.go("/?lang=ru");
         browser.type("#name", "Aigerim");
