@@ -159,6 +159,7 @@
   'status.status': 'Status',
   'status.received': 'Received',
   'status.due': 'We must act by',
+  'status.closed': 'Closed',
   'status.dueUnknown': 'Set once your e-mail address is confirmed',
   'status.questionHeading': 'We have a question for you',
   'status.questionHint': 'The time we have for your request is paused until you answer.',

@@ -56,6 +56,8 @@
     el('s-status-text').textContent = DSR.t('status.explain.' + view.status);
     el('s-received').textContent = DSR.formatTime(view.receivedAt);
     el('s-due').textContent = view.dueAt ? DSR.formatTime(view.dueAt) : DSR.t('status.dueUnknown');
+    el('s-closed-row').hidden = !view.closedAt;
+    el('s-closed').textContent = DSR.formatTime(view.closedAt);
     var awaiting = view.status === 'AWAITING_SUBJECT';
     el('question').hidden = !awaiting;
     if (awaiting) {

@@ -119,7 +119,8 @@ public class RequestResource {
                     examples = @ExampleObject(name = "verified", value = """
                             {"id": "3f0c6a4e-6d1e-4d55-9c7a-0b7b9f1d2e11", "reference": "DSR-2026-000042",
                              "type": "CORRECTION", "status": "OPEN", "locale": "ru",
-                             "receivedAt": "2026-03-20T09:12:44Z", "verifiedAt": "2026-03-20T09:15:02Z", "dueAt": null,
+                             "receivedAt": "2026-03-20T09:12:44Z", "verifiedAt": "2026-03-20T09:15:02Z",
+                             "dueAt": "2026-03-23T18:59:59Z", "closedAt": null,
                              "timeline": [{"at": "2026-03-20T09:12:44Z", "kind": "FILED", "status": "PENDING_VERIFICATION"},
                                           {"at": "2026-03-20T09:15:02Z", "kind": "VERIFIED", "status": "OPEN"}]}""")))
     @APIResponse(responseCode = "404", description = "Unknown id, or wrong or missing token",

@@ -21,6 +21,9 @@ public record SubjectRequestView(
         @JsonInclude(JsonInclude.Include.ALWAYS)
         @Schema(description = "When the operator must have acted; set once the case's deadline is known.",
                 nullable = true) Instant dueAt,
+        @JsonInclude(JsonInclude.Include.ALWAYS)
+        @Schema(description = "When the request was closed (completed, refused, cancelled or expired)",
+                nullable = true) Instant closedAt,
         List<Event> timeline) {
 
     @Schema(name = "PublicTimelineEntry")
@@ -36,6 +39,7 @@ public record SubjectRequestView(
                         e.kind() == TimelineEntry.Kind.QUESTION || e.kind() == TimelineEntry.Kind.ANSWER ? e.note() : null))
                 .toList();
         return new SubjectRequestView(request.id(), request.reference(), request.type(), request.status(),
-                request.locale().tag(), request.receivedAt(), request.verifiedAt(), request.dueAt(), events);
+                request.locale().tag(), request.receivedAt(), request.verifiedAt(), request.dueAt(), request.closedAt(),
+                events);
     }
 }

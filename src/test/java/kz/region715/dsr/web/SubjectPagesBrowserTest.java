@@ -120,6 +120,8 @@ class SubjectPagesBrowserTest {
         assertThat(browser.find("#s-type").getText()).isEqualTo(browser.text(lang, "type." + type + ".label"));
         assertThat(browser.find("#s-status").getText()).isEqualTo(browser.text(lang, "status.value.OPEN"));
         assertThat(browser.find("#timeline").getText()).contains(browser.text(lang, "timeline.VERIFIED"));
+        assertThat(browser.shown("#s-closed-row")).as("an open request has no closing date").isFalse();
+        assertThat(browser.find("#s-due").getText()).matches(".*\\d{4}.*");
         assertLanguage(lang, "status.heading");
         browser.screenshot("status-" + type.toLowerCase() + "-" + lang);
         browser.assertNoConsoleErrors();
@@ -443,6 +445,7 @@ class SubjectPagesBrowserTest {
         read(id).then().body("status", equalTo("COMPLETED"));
         browser.go(link(email, "status").group(1));
         browser.visible("#package");
+        assertThat(browser.find("#s-closed").getText()).as("when it was closed").isNotBlank();
         browser.screenshot("status-package-en");
         browser.click("#download-json");
         Path file = browser.downloads().resolve(read(id).path("reference") + "-personal-data.json");
