@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.UUID;
 import kz.region715.dsr.platform.audit.AuditTrail;
 import kz.region715.dsr.platform.crypto.Secrets;
-import kz.region715.dsr.platform.domain.DomainRuleViolation;
 import kz.region715.dsr.platform.idempotency.Idempotency;
 import kz.region715.dsr.platform.operator.OperatorConfig;
 import kz.region715.dsr.platform.problem.ProblemException;
@@ -23,7 +22,6 @@ import kz.region715.dsr.request.domain.CorrectableField;
 import kz.region715.dsr.request.domain.EmailAddress;
 import kz.region715.dsr.request.domain.PhoneNumber;
 import kz.region715.dsr.request.domain.Reference;
-import kz.region715.dsr.request.domain.RequestStatus;
 import kz.region715.dsr.request.domain.SubjectLocale;
 import org.jboss.logging.Logger;
 
@@ -110,13 +108,9 @@ public class RequestService {
         if (request == null) {
             throw new ProblemException(404, "not-found", "Not found", "No such request.");
         }
-        if (request.status() == RequestStatus.EXPIRED) {
-            throw new DomainRuleViolation(DomainRuleViolation.Kind.GONE, "request-expired",
-                    "This request expired before it was verified. Please file a new one.");
-        }
         String accessToken = secrets.newToken();
         request.reissueAccessToken(secrets.keyedHash(ACCESS_TOKEN_PURPOSE, accessToken));
-        // after the checks above (a reduced request has no address), before anything is sent
+        // after the request's own checks (an expired or reduced request has no address), before anything is sent
         rateLimiter.checkEmail(EmailAddress.parse(request.email()).normalised());
         Instant now = clock.instant();
         reissued.fire(new RequestEvents.AccessLinkReissued(RequestSnapshot.of(request), accessToken, now));

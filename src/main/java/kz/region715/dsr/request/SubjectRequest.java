@@ -148,6 +148,10 @@ public class SubjectRequest {
      * that still has an address to write to.
      */
     public void reissueAccessToken(String accessTokenHash) {
+        if (status == RequestStatus.EXPIRED) {
+            throw new DomainRuleViolation(DomainRuleViolation.Kind.GONE, "request-expired",
+                    "This request expired before it was verified. Please file a new one.");
+        }
         if (!status.isVerified()) {
             throw new DomainRuleViolation(DomainRuleViolation.Kind.CONFLICT, "not-verified",
                     "This request is not verified yet; confirm the e-mail address first.",

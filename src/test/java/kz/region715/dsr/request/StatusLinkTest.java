@@ -6,10 +6,14 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import kz.region715.dsr.support.AuditLog;
 import kz.region715.dsr.support.Subjects;
+import kz.region715.dsr.support.TestClock;
+import kz.region715.dsr.verification.UnverifiedRequestExpiry;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** A subject who lost the acknowledgement e-mail gets the status link again; the old link stops working. */
@@ -20,6 +24,15 @@ class StatusLinkTest {
 
     @Inject
     Subjects subjects;
+    @Inject
+    TestClock clock;
+    @Inject
+    UnverifiedRequestExpiry expiry;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
 
     @Test
     void aNewStatusLinkGoesToTheRequestsOwnAddressAndReplacesTheOldOne() {
@@ -50,5 +63,17 @@ class StatusLinkTest {
         given().post("/api/v1/requests/{id}/status-link", "not-a-uuid").then().statusCode(404);
         assertThat(subjects.mailTo(email)).as("nothing sent").hasSize(mails);
         Subjects.verify(pending, Map.of("code", subjects.verificationSecrets(email).code())).then().statusCode(200);
+    }
+
+    @Test
+    void anExpiredRequestHasNoStatusLinkToSend() {
+        String email = Subjects.newEmail();
+        String expired = Subjects.fileOk(Subjects.access(email));
+        clock.advance(Duration.ofDays(8));
+        expiry.run();
+        int mails = subjects.mailTo(email).size();
+        given().post("/api/v1/requests/{id}/status-link", expired).then().statusCode(410)
+                .body("type", equalTo(PROBLEMS + "request-expired"));
+        assertThat(subjects.mailTo(email)).as("nothing sent").hasSize(mails);
     }
 }

@@ -58,6 +58,12 @@ class PagesTest {
     }
 
     @Test
+    void aClientThatWantsJsonFromAPageGetsAProblemNotAnError() {
+        given().accept("application/json").get("/status").then().statusCode(406)
+                .contentType(containsString("application/problem+json"));
+    }
+
+    @Test
     void anUnknownLanguageOpensThePageInTheDefaultOne() {
         given().get("/?lang=de").then().statusCode(200).body(containsString("<html lang=\"ru\""));
         given().get("/verify?lang=%3Cscript%3E").then().statusCode(200).body(containsString("<html lang=\"ru\""))
