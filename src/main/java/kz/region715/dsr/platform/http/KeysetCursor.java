@@ -2,6 +2,7 @@ package kz.region715.dsr.platform.http;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import kz.region715.dsr.platform.time.DateBounds;
 import java.util.Base64;
 import java.util.UUID;
 import kz.region715.dsr.platform.problem.ProblemException;
@@ -21,8 +22,11 @@ public record KeysetCursor(Instant at, UUID id) {
             if (parts.length != 3) {
                 throw new IllegalArgumentException("cursor");
             }
-            return new KeysetCursor(Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])),
-                    UUID.fromString(parts[2]));
+            Instant at = Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
+            if (at.isBefore(DateBounds.MIN_INSTANT) || at.isAfter(DateBounds.MAX_INSTANT)) {
+                throw new IllegalArgumentException("cursor");
+            }
+            return new KeysetCursor(at, UUID.fromString(parts[2]));
         } catch (RuntimeException e) {
             throw ProblemException.invalidField("cursor", "is not a cursor from a previous page");
         }

@@ -1,13 +1,15 @@
 package kz.region715.dsr.platform.http;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import kz.region715.dsr.platform.problem.Problem;
 import kz.region715.dsr.platform.problem.ProblemException;
+import kz.region715.dsr.platform.text.Text;
+import kz.region715.dsr.platform.time.DateBounds;
 
 /**
  * Parses query parameters taken as strings (so that a bad value is a named
@@ -33,8 +35,12 @@ public final class QueryParams {
     }
 
     public String text(String name, String value, int max) {
-        if (value != null && (value.isBlank() || value.length() > max)) {
+        if (value != null && (Text.isBlank(value) || value.length() > max)) {
             errors.add(new Problem.FieldError(name, "must be 1 to " + max + " characters"));
+            return null;
+        }
+        if (Text.hasForbiddenCharacterInLine(value)) {
+            errors.add(new Problem.FieldError(name, Text.FORBIDDEN_CHARACTER));
             return null;
         }
         return value;
@@ -42,7 +48,7 @@ public final class QueryParams {
 
     /** The value when it matches {@code regex} whole; otherwise the error {@code message}, never the value. */
     public String matching(String name, String value, String regex, String message) {
-        if (value != null && !value.matches(regex)) {
+        if (value != null && (Text.hasForbiddenCharacterInLine(value) || !value.matches(regex))) {
             errors.add(new Problem.FieldError(name, message));
             return null;
         }
@@ -72,9 +78,21 @@ public final class QueryParams {
             return null;
         }
         try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            errors.add(new Problem.FieldError(name, "must be an ISO-8601 instant such as 2026-03-27T00:00:00Z"));
+            return DateBounds.instant(value);
+        } catch (IllegalArgumentException e) {
+            errors.add(new Problem.FieldError(name, DateBounds.INSTANT_RULE));
+            return null;
+        }
+    }
+
+    public LocalDate date(String name, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return DateBounds.date(value);
+        } catch (IllegalArgumentException e) {
+            errors.add(new Problem.FieldError(name, DateBounds.DATE_RULE));
             return null;
         }
     }

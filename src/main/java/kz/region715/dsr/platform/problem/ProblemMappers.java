@@ -22,7 +22,6 @@ import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -55,15 +54,15 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public RestResponse<Problem> problem(ProblemException e, UriInfo uri) {
+    public RestResponse<Problem> problem(ProblemException e, ResourceInfo resource) {
         RestResponse.ResponseBuilder<Problem> response = respond(e.status(),
-                new Problem(e.slug(), e.title(), e.status(), e.getMessage(), path(uri), e.errors(), e.extensions()));
+                new Problem(e.slug(), e.title(), e.status(), e.getMessage(), instance(resource), e.errors(), e.extensions()));
         e.headers().forEach(response::header);
         return response.build();
     }
 
     @ServerExceptionMapper
-    public RestResponse<Problem> domainRule(DomainRuleViolation e, UriInfo uri) {
+    public RestResponse<Problem> domainRule(DomainRuleViolation e, ResourceInfo resource) {
         int status = switch (e.kind()) {
             case CONFLICT -> 409;
             case UNPROCESSABLE -> 422;
@@ -77,7 +76,7 @@ public class ProblemMappers {
             case TOO_MANY -> "Too many attempts";
         };
         RestResponse.ResponseBuilder<Problem> response = respond(status,
-                new Problem(e.code(), title, status, e.getMessage(), path(uri), List.of(), e.facts()));
+                new Problem(e.code(), title, status, e.getMessage(), instance(resource), List.of(), e.facts()));
         if (e.facts().get("retryAfterSeconds") instanceof Number seconds) {
             response.header("Retry-After", Long.toString(seconds.longValue()));
         }
@@ -85,101 +84,99 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public RestResponse<Problem> beanValidation(ConstraintViolationException e, UriInfo uri) {
+    public RestResponse<Problem> beanValidation(ConstraintViolationException e, ResourceInfo resource) {
         List<Problem.FieldError> errors = e.getConstraintViolations().stream()
                 .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
                 .distinct()
                 .sorted(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message))
                 .toList();
-        return validation(errors, uri);
+        return validation(errors, resource);
     }
 
     // Named explicitly: Quarkus ships its own mapper for MismatchedInputException, which would win otherwise.
     @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class})
-    public RestResponse<Problem> json(JsonProcessingException e, UriInfo uri) {
-        return jsonProblem(e, uri);
+    public RestResponse<Problem> json(JsonProcessingException e, ResourceInfo resource) {
+        return jsonProblem(e, resource);
     }
 
     @ServerExceptionMapper
-    public RestResponse<Problem> webApplication(WebApplicationException e, UriInfo uri) {
+    public RestResponse<Problem> webApplication(WebApplicationException e, ResourceInfo resource) {
         if (e.getCause() instanceof JsonProcessingException json) {
-            return jsonProblem(json, uri);
+            return jsonProblem(json, resource);
         }
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
         if (e instanceof NotFoundException || status == 404) {
-            return simple(404, "not-found", "Not found", "No such resource.", uri);
+            return simple(404, "not-found", "Not found", "No such resource.", resource);
         }
         if (e instanceof NotAllowedException || status == 405) {
             return simple(405, "method-not-allowed", "Method not allowed",
-                    "This resource does not support that method.", uri);
+                    "This resource does not support that method.", resource);
         }
         if (e instanceof NotSupportedException || status == 415) {
             return simple(415, "unsupported-media-type", "Unsupported media type",
-                    "Send the body as application/json.", uri);
+                    "Send the body as application/json.", resource);
         }
         if (e instanceof NotAcceptableException || status == 406) {
             return simple(406, "not-acceptable", "Not acceptable",
-                    "The resource cannot answer in any of the accepted media types.", uri);
+                    "The resource cannot answer in any of the accepted media types.", resource);
         }
         if (status == 413) {
-            return simple(413, "payload-too-large", "Payload too large", "The request body is too large.", uri);
+            return simple(413, "payload-too-large", "Payload too large", "The request body is too large.", resource);
         }
         if (status >= 400 && status < 500) {
-            return simple(status, "bad-request", "Bad request", "The request cannot be understood.", uri);
+            return simple(status, "bad-request", "Bad request", "The request cannot be understood.", resource);
         }
-        return internal(e, uri);
+        return internal(e, resource);
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
-    public RestResponse<Problem> unauthorized(RuntimeException e, UriInfo uri, Request request,
-            ResourceInfo resource) {
+    public RestResponse<Problem> unauthorized(RuntimeException e, Request request, ResourceInfo resource) {
         refusals.refused(401, request.getMethod(), endpoint(resource), null);
         return respond(401, new Problem("unauthorized", "Authentication required", 401,
-                "Present a valid bearer token.", path(uri), List.of(), Map.of()))
+                "Present a valid bearer token.", instance(resource), List.of(), Map.of()))
                 .header("WWW-Authenticate", "Bearer")
                 .build();
     }
 
     @ServerExceptionMapper
-    public RestResponse<Problem> forbidden(ForbiddenException e, UriInfo uri, Request request,
-            ResourceInfo resource) {
+    public RestResponse<Problem> forbidden(ForbiddenException e, Request request, ResourceInfo resource) {
         refusals.refused(403, request.getMethod(), endpoint(resource),
                 identity.isAnonymous() ? null : identity.getPrincipal().getName());
-        return simple(403, "forbidden", "Forbidden", "Your role does not allow this action.", uri);
+        return simple(403, "forbidden", "Forbidden", "Your role does not allow this action.", resource);
     }
 
     @ServerExceptionMapper({OptimisticLockException.class, StaleStateException.class})
-    public RestResponse<Problem> concurrentChange(RuntimeException e, UriInfo uri) {
+    public RestResponse<Problem> concurrentChange(RuntimeException e, ResourceInfo resource) {
         return simple(409, "concurrent-modification", "Changed concurrently",
-                "The resource was changed by someone else at the same time; read it again and retry.", uri);
+                "The resource was changed by someone else at the same time; read it again and retry.", resource);
     }
 
     @ServerExceptionMapper
-    public RestResponse<Problem> unexpected(Throwable e, UriInfo uri) {
+    public RestResponse<Problem> unexpected(Throwable e, ResourceInfo resource) {
         // Unique-key races (two identical submissions at once) surface from deep in the persistence stack.
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof org.hibernate.exception.ConstraintViolationException
                     || cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
-                LOG.debugf("Conflict on %s: %s", path(uri), SafeLog.describe(e));
+                LOG.debugf("Conflict on %s: %s", instance(resource), SafeLog.describe(e));
                 return simple(409, "concurrent-modification", "Changed concurrently",
-                        "A conflicting change happened at the same time; retry the request.", uri);
+                        "A conflicting change happened at the same time; retry the request.", resource);
             }
             if (cause.getCause() == cause) {
                 break;
             }
         }
-        return internal(e, uri);
+        return internal(e, resource);
     }
 
-    private RestResponse<Problem> internal(Throwable e, UriInfo uri) {
+    private RestResponse<Problem> internal(Throwable e, ResourceInfo resource) {
         String incident = UUID.randomUUID().toString();
-        LOG.errorf("Unhandled error, incident %s on %s: %s", incident, path(uri), SafeLog.describe(e));
+        LOG.errorf("Unhandled error, incident %s on %s: %s", incident, instance(resource), SafeLog.describe(e));
         return respond(500, new Problem("internal", "Internal error", 500,
-                "Something went wrong on our side. Quote incident " + incident + " if you contact us.", path(uri),
+                "Something went wrong on our side. Quote incident " + incident + " if you contact us.", instance(resource),
                 List.of(), Map.of("incident", incident))).build();
     }
 
-    private RestResponse<Problem> jsonProblem(JsonProcessingException e, UriInfo uri) {
+    private RestResponse<Problem> jsonProblem(JsonProcessingException e, ResourceInfo resource) {
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = jsonPath(mapping.getPath());
             String message;
@@ -189,12 +186,14 @@ public class ProblemMappers {
                     && invalid.getTargetType().isEnum()) {
                 message = "must be one of " + java.util.Arrays.stream(invalid.getTargetType().getEnumConstants())
                         .map(Object::toString).collect(Collectors.joining(", "));
+            } else if (e instanceof kz.region715.dsr.platform.http.StrictJson.RuleViolation rule) {
+                message = rule.getOriginalMessage();
             } else {
                 message = "has the wrong type or format";
             }
-            return validation(List.of(new Problem.FieldError(field, message)), uri);
+            return validation(List.of(new Problem.FieldError(field, message)), resource);
         }
-        return simple(400, "malformed-request", "Malformed request", "The body is not well-formed JSON.", uri);
+        return simple(400, "malformed-request", "Malformed request", "The body is not well-formed JSON.", resource);
     }
 
     private static String jsonPath(List<JsonMappingException.Reference> references) {
@@ -246,15 +245,15 @@ public class ProblemMappers {
         return String.join(".", parts);
     }
 
-    private RestResponse<Problem> validation(List<Problem.FieldError> errors, UriInfo uri) {
+    private RestResponse<Problem> validation(List<Problem.FieldError> errors, ResourceInfo resource) {
         Set<String> fields = errors.stream().map(Problem.FieldError::field).collect(Collectors.toSet());
         String detail = fields.size() == 1 ? "1 field is invalid" : fields.size() + " fields are invalid";
-        return respond(400, new Problem("validation", "Invalid request", 400, detail, path(uri), errors, Map.of()))
+        return respond(400, new Problem("validation", "Invalid request", 400, detail, instance(resource), errors, Map.of()))
                 .build();
     }
 
-    private RestResponse<Problem> simple(int status, String slug, String title, String detail, UriInfo uri) {
-        return respond(status, new Problem(slug, title, status, detail, path(uri), List.of(), Map.of())).build();
+    private RestResponse<Problem> simple(int status, String slug, String title, String detail, ResourceInfo resource) {
+        return respond(status, new Problem(slug, title, status, detail, instance(resource), List.of(), Map.of())).build();
     }
 
     private static RestResponse.ResponseBuilder<Problem> respond(int status, Problem problem) {
@@ -271,7 +270,12 @@ public class ProblemMappers {
         return (type == null ? "" : type.value()) + (method == null ? "" : method.value());
     }
 
-    private static String path(UriInfo uri) {
-        return uri == null ? null : uri.getPath();
+    /**
+     * The problem's {@code instance}: the template of the endpoint called ({@code /api/v1/cases/{id}}), never the
+     * path as sent, which can carry whatever a client typed; absent when no endpoint matched.
+     */
+    private static String instance(ResourceInfo resource) {
+        String template = endpoint(resource);
+        return template.startsWith("/") ? template : null;
     }
 }

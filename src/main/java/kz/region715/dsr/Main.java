@@ -1,0 +1,22 @@
+package kz.region715.dsr;
+
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.annotations.QuarkusMain;
+
+/**
+ * Starts the service. Before Quarkus starts, the HTTP layer's own check of the request target is turned off
+ * ({@code vertx.disableURIValidation}): that check answers a target it cannot parse (such as {@code %zz}) with an
+ * empty 400, while the router answers the same target with a problem like every other error
+ * ({@link kz.region715.dsr.platform.http.EdgeProblems}). The tests set the same property (pom.xml).
+ */
+@QuarkusMain
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String... args) {
+        System.setProperty("vertx.disableURIValidation", "true");
+        Quarkus.run(args);
+    }
+}

@@ -1,0 +1,140 @@
+package kz.region715.dsr.platform.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import kz.region715.dsr.platform.problem.Problem;
+import kz.region715.dsr.platform.problem.Problems;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * Problems for what is refused before an endpoint is reached: by the guards of {@link RequestGuard}, and by the
+ * HTTP layer itself (a path that cannot be decoded, a body over the limit on the stream, an error no other handler
+ * answered). Each answer is problem+json with the security headers every other answer carries, and never quotes
+ * the request.
+ */
+@ApplicationScoped
+public class EdgeProblems {
+
+    /** Statuses the router may fail with on its own; each gets a problem instead of an empty body. */
+    private static final List<Integer> ROUTER_STATUSES = List.of(400, 403, 404, 405, 406, 413, 414, 415, 431, 500,
+            501, 503);
+
+    private final ObjectMapper json;
+    private final Map<String, String> securityHeaders;
+
+    EdgeProblems(ObjectMapper json, Config config) {
+        this.json = json;
+        this.securityHeaders = securityHeaders(config);
+    }
+
+    void routes(@Observes Router router) {
+        // First of the failure handlers: a failure with a status and no exception (a path that cannot be decoded,
+        // a body over the limit) would otherwise end with an empty body.
+        router.route().order(Integer.MIN_VALUE).failureHandler(rc -> {
+            if (rc.failure() == null && rc.statusCode() >= 400) {
+                answer(rc, rc.statusCode());
+            } else {
+                rc.next();
+            }
+        });
+        for (int status : ROUTER_STATUSES) {
+            router.errorHandler(status, rc -> answer(rc, status));
+        }
+    }
+
+    /** Ends the exchange with the problem of {@code status}, unless an answer is already on its way. */
+    public void answer(RoutingContext rc, int status) {
+        Kind kind = Kind.of(status);
+        end(rc, status, kind.slug, kind.title, kind.detail);
+    }
+
+    public void end(RoutingContext rc, int status, String slug, String title, String detail) {
+        HttpServerResponse response = rc.response();
+        if (response.ended() || response.headWritten()) {
+            return;
+        }
+        Problem problem = Problems.of(status, slug, title, detail, null);
+        String body;
+        try {
+            body = json.writeValueAsString(problem);
+        } catch (JsonProcessingException e) {
+            body = "{\"status\":" + status + "}";
+        }
+        securityHeaders.forEach((name, value) -> {
+            if (!response.headers().contains(name)) {
+                response.putHeader(name, value);
+            }
+        });
+        response.setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
+        if (status == 413 || status == 414 || status == 431 || status == 400 && rc.failure() != null) {
+            response.putHeader(HttpHeaders.CONNECTION, "close"); // the rest of the request is not read
+        }
+        response.end(body);
+    }
+
+    /** The headers of {@code quarkus.http.header."X".value} and of the no-framing filter, as configured. */
+    private static Map<String, String> securityHeaders(Config config) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (String name : config.getPropertyNames()) {
+            if (name.startsWith("quarkus.http.header.") && name.endsWith(".value")) {
+                String header = name.substring("quarkus.http.header.".length(), name.length() - ".value".length());
+                config.getOptionalValue(name, String.class)
+                        .ifPresent(value -> headers.put(header.replace("\"", ""), value));
+            }
+            if (name.startsWith("quarkus.http.filter.") && name.contains(".header.")) {
+                String header = name.substring(name.indexOf(".header.") + ".header.".length());
+                config.getOptionalValue(name, String.class)
+                        .ifPresent(value -> headers.put(header.replace("\"", ""), value));
+            }
+        }
+        headers.put("Cache-Control", "no-store");
+        return Map.copyOf(headers);
+    }
+
+    private enum Kind {
+        BAD_REQUEST(400, "bad-request", "Bad request", "The request cannot be understood."),
+        FORBIDDEN(403, "forbidden", "Forbidden", "This request is not allowed."),
+        NOT_FOUND(404, "not-found", "Not found", "No such resource."),
+        NOT_ALLOWED(405, "method-not-allowed", "Method not allowed", "This resource does not support that method."),
+        NOT_ACCEPTABLE(406, "not-acceptable", "Not acceptable",
+                "The resource cannot answer in any of the accepted media types."),
+        TOO_LARGE(413, "payload-too-large", "Payload too large", "The request body is too large."),
+        URI_TOO_LONG(414, "uri-too-long", "URI too long", "The request's address is too long."),
+        UNSUPPORTED(415, "unsupported-media-type", "Unsupported media type", "Send the body as application/json."),
+        HEADERS_TOO_LARGE(431, "headers-too-large", "Request header fields too large",
+                "The request's headers are too large."),
+        NOT_IMPLEMENTED(501, "not-implemented", "Not implemented", "This method is not supported."),
+        UNAVAILABLE(503, "service-unavailable", "Service unavailable", "Try again later."),
+        INTERNAL(500, "internal", "Internal error", "Something went wrong on our side.");
+
+        final int status;
+        final String slug;
+        final String title;
+        final String detail;
+
+        Kind(int status, String slug, String title, String detail) {
+            this.status = status;
+            this.slug = slug;
+            this.title = title;
+            this.detail = detail;
+        }
+
+        static Kind of(int status) {
+            for (Kind kind : values()) {
+                if (kind.status == status) {
+                    return kind;
+                }
+            }
+            return status >= 500 ? INTERNAL : BAD_REQUEST;
+        }
+    }
+}
