@@ -62,6 +62,9 @@ public class SubjectRequest {
     private Instant statusChangedAt;
     @Column(name = "access_token_hash")
     private String accessTokenHash;
+    /** A status link sent again, not used yet: the link the subject holds keeps working until it is. */
+    @Column(name = "access_token_pending_hash")
+    private String accessTokenPendingHash;
     @Column(name = "personal_data_erased_at")
     private Instant personalDataErasedAt;
     private String jurisdiction;
@@ -144,11 +147,13 @@ public class SubjectRequest {
     }
 
     /**
-     * A new access token for the status link (the subject lost the e-mail, or
-     * the link leaked): the old one stops working. Only for a verified request
-     * that still has an address to write to.
+     * A new access token for the status link (the subject lost the e-mail),
+     * pending until its first use: anyone who knows the request's id may ask
+     * for it, so it must not disable the link the subject already holds. A
+     * pending token not used yet is replaced. Only for a verified request that
+     * still has an address to write to.
      */
-    public void reissueAccessToken(String accessTokenHash) {
+    public void reissueAccessToken(String pendingHash) {
         if (status == RequestStatus.EXPIRED) {
             throw new DomainRuleViolation(DomainRuleViolation.Kind.GONE, "request-expired",
                     "This request expired before it was verified. Please file a new one.");
@@ -162,7 +167,15 @@ public class SubjectRequest {
             throw new DomainRuleViolation(DomainRuleViolation.Kind.GONE, "request-reduced",
                     "The details of this request were deleted after its retention period.");
         }
-        this.accessTokenHash = accessTokenHash;
+        this.accessTokenPendingHash = pendingHash;
+    }
+
+    /** The re-sent link was used: it becomes the request's access token, and the old one stops working. */
+    public void promotePendingAccessToken() {
+        if (accessTokenPendingHash != null) {
+            this.accessTokenHash = accessTokenPendingHash;
+            this.accessTokenPendingHash = null;
+        }
     }
 
     /** Not verified in time: expired, and the personal data held only for it erased. */
@@ -408,6 +421,7 @@ public class SubjectRequest {
         phone = null;
         details = null;
         accessTokenHash = null;
+        accessTokenPendingHash = null;
         personalDataErasedAt = at;
     }
 
@@ -473,6 +487,10 @@ public class SubjectRequest {
 
     public String accessTokenHash() {
         return accessTokenHash;
+    }
+
+    public String accessTokenPendingHash() {
+        return accessTokenPendingHash;
     }
 
     public Instant personalDataErasedAt() {
