@@ -231,7 +231,7 @@
   'timeline.REDUCED': 'Request details deleted after the retention period',
 
   'link.heading': 'Lost the e-mail with your status link?',
-  'link.text': 'We can send the link again to the address the request was made with. The old link then stops working.',
+  'link.text': 'We can send the link again to the address the request was made with. The link you have keeps working until you open the new one.',
   'link.button': 'Send me the status link',
   'link.sent': 'We have sent the status link to the address the request was made with. Use the newest e-mail.',
   'link.failed': 'We could not send the link for this request. If the problem continues, write to {contact}.'

@@ -265,8 +265,8 @@ public class ExecutionWorker {
                     address, notices.stream().map(n -> new ExecutionEvents.DisclosedLead(n.disclosedOn, n.purpose,
                             n.subjectName, n.subjectEmail, n.subjectPhone)).toList(), now));
             notices.forEach(n -> n.queued(now));
-            audit.record("RECIPIENT_NOTIFIED", ACTOR, reference, null, AuditTrail.details("recipient",
-                    notices.getFirst().recipient, "disclosures", notices.size()));
+            audit.record("RECIPIENT_NOTIFIED", ACTOR, reference, null, AuditTrail.details("recipientHash",
+                    actions.recipientKey(notices.getFirst().recipient), "disclosures", notices.size()));
         });
     }
 

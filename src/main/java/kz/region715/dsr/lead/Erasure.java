@@ -41,7 +41,7 @@ public class Erasure {
         String subject = lead.emailKey();
         if (lead.isUnderLegalHold(now)) {
             audit.record("LEAD_KEPT_LEGAL_HOLD", actor, requestRef, subject, AuditTrail.details("lead", lead.id(),
-                    "reason", lead.legalHoldReason(), "until", lead.legalHoldUntil()));
+                    "reasonLength", AuditTrail.lengthOf(lead.legalHoldReason()), "until", lead.legalHoldUntil()));
             return Outcome.KEPT_LEGAL_HOLD;
         }
         Outcome outcome = eraseNow(lead, now);

@@ -108,7 +108,7 @@ public class LeadActions {
     public boolean liftRestriction(Lead lead, String reason, By by) {
         boolean lifted = lead.liftRestriction();
         if (lifted) {
-            record("LEAD_UNRESTRICTED", by, lead, "reason", reason);
+            record("LEAD_UNRESTRICTED", by, lead, "reasonLength", AuditTrail.lengthOf(reason));
         }
         return lifted;
     }
@@ -124,6 +124,11 @@ public class LeadActions {
     /** The keyed hash leads are found by for a phone in E.164 form. */
     public String phoneKey(String e164) {
         return secrets.keyedHash(LeadService.PHONE_PURPOSE, e164);
+    }
+
+    /** The keyed hash the trail records a disclosure's recipient by (the name stays with the disclosure). */
+    public String recipientKey(String recipient) {
+        return secrets.keyedHash(LeadService.RECIPIENT_PURPOSE, recipient);
     }
 
     /** Whom each of several leads was disclosed to (policy section 6), oldest first, in one query, by lead id; leads without any are absent. */

@@ -35,6 +35,8 @@ public class LeadService {
     private static final Logger LOG = Logger.getLogger(LeadService.class);
     static final String PHONE_PURPOSE = "phone";
     static final String TELEGRAM_PURPOSE = "telegram";
+    /** The trail records a disclosure's recipient by this keyed hash, never by name. */
+    static final String RECIPIENT_PURPOSE = "disclosure-recipient";
     static final String INHERITED_RESTRICTION = "The subject's processing is restricted (Law 94-V Art. 24(1)(3)).";
 
     private final EntityManager em;
@@ -204,8 +206,10 @@ public class LeadService {
                 command.legalBasis(), command.disclosedOn(), clock.instant(), identity.getPrincipal().getName());
         em.persist(disclosure);
         audit.record("DISCLOSURE_RECORDED", identity.getPrincipal().getName(), null, lead.emailKey(),
-                AuditTrail.details("lead", id, "disclosure", disclosure.id, "recipient", command.recipient(),
-                        "purpose", command.purpose(), "legalBasis", command.legalBasis(),
+                AuditTrail.details("lead", id, "disclosure", disclosure.id,
+                        "recipientHash", secrets.keyedHash(RECIPIENT_PURPOSE, disclosure.recipient),
+                        "purposeLength", AuditTrail.lengthOf(disclosure.purpose),
+                        "legalBasisLength", AuditTrail.lengthOf(disclosure.legalBasis),
                         "disclosedOn", command.disclosedOn()));
         return LeadView.DisclosureView.of(disclosure);
     }
@@ -224,7 +228,8 @@ public class LeadService {
         }
         lead.placeLegalHold(command.reason(), command.until());
         audit.record("LEGAL_HOLD_PLACED", identity.getPrincipal().getName(), null, lead.emailKey(),
-                AuditTrail.details("lead", id, "reason", command.reason(), "until", command.until()));
+                AuditTrail.details("lead", id, "reasonLength", AuditTrail.lengthOf(command.reason()),
+                        "until", command.until()));
         LOG.infof("Legal hold placed on lead %s by an officer", id);
         return LeadView.of(lead, disclosuresOf(id));
     }

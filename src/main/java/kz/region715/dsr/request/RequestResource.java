@@ -90,9 +90,10 @@ public class RequestResource {
     @Path("/{id}/status-link")
     @Operation(summary = "E-mail the status link again",
             description = "For a verified request whose subject lost the acknowledgement e-mail: a new status link "
-                    + "goes to the address the request was filed with, and the old link stops working. Needs no "
-                    + "token (only that address's owner receives anything); counts against the address's hourly "
-                    + "e-mail limit.")
+                    + "goes to the address the request was filed with. The link the subject holds keeps working "
+                    + "until the new one is first used (then only the new one works); asking again replaces a new "
+                    + "link not used yet. Needs no token (only that address's owner receives anything); counts "
+                    + "against the address's hourly e-mail limit.")
     @APIResponse(responseCode = "202", description = "A new status link is on its way",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     examples = @ExampleObject(name = "sent", value = "{\"sent\": true}")))

@@ -99,8 +99,10 @@ public class RequestService {
 
     /**
      * E-mails the status link again, with a new access token, to the address the
-     * request was filed with (nobody else learns anything). Counts against that
-     * address's hourly e-mail budget.
+     * request was filed with (nobody else learns anything). The new token is
+     * pending: the link the subject holds keeps working until the new one is
+     * first used, so whoever knows the id cannot disable it. Counts against
+     * that address's hourly e-mail budget.
      */
     @Transactional
     public void reissueAccessLink(UUID id) {
@@ -119,18 +121,29 @@ public class RequestService {
     }
 
     /** The subject's view, for the holder of the request's access token; anyone else learns nothing. */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional // the first use of a re-sent link makes it the request's token
     public SubjectRequestView viewAsSubject(UUID id, String accessToken) {
         return SubjectRequestView.of(requireSubjectAccess(id, accessToken));
     }
 
-    /** The request, if {@code accessToken} is its own; otherwise 404, as for an unknown id. */
+    /**
+     * The request, if {@code accessToken} is its own or the one of a status link
+     * sent again (whose first use makes it the request's own, in the caller's
+     * transaction); otherwise 404, as for an unknown id.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
     public SubjectRequest requireSubjectAccess(UUID id, String accessToken) {
         SubjectRequest request = requests.findById(id);
-        if (request == null || !secrets.matches(ACCESS_TOKEN_PURPOSE, accessToken, request.accessTokenHash())) {
-            throw new ProblemException(404, "not-found", "Not found", "No such request, or the access token is wrong.");
+        if (request != null && secrets.matches(ACCESS_TOKEN_PURPOSE, accessToken, request.accessTokenHash())) {
+            return request;
         }
-        return request;
+        if (request != null && secrets.matches(ACCESS_TOKEN_PURPOSE, accessToken, request.accessTokenPendingHash())) {
+            request.promotePendingAccessToken();
+            LOG.infof("Request %s: the status link sent again is in use; the old one stops working",
+                    request.reference());
+            return request;
+        }
+        throw new ProblemException(404, "not-found", "Not found", "No such request, or the access token is wrong.");
     }
 
     /** E-mails about a request go on its (internal) timeline. */

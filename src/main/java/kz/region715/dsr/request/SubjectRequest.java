@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.UUID;
 import kz.region715.dsr.deadline.domain.Basis;
 import kz.region715.dsr.deadline.domain.Deadline;
+import kz.region715.dsr.platform.audit.AuditTrail;
 import kz.region715.dsr.platform.domain.DomainRuleViolation;
 import kz.region715.dsr.request.domain.CancellationReason;
 import kz.region715.dsr.request.domain.Channel;
@@ -61,6 +62,9 @@ public class SubjectRequest {
     private Instant statusChangedAt;
     @Column(name = "access_token_hash")
     private String accessTokenHash;
+    /** A status link sent again, not used yet: the link the subject holds keeps working until it is. */
+    @Column(name = "access_token_pending_hash")
+    private String accessTokenPendingHash;
     @Column(name = "personal_data_erased_at")
     private Instant personalDataErasedAt;
     private String jurisdiction;
@@ -143,11 +147,13 @@ public class SubjectRequest {
     }
 
     /**
-     * A new access token for the status link (the subject lost the e-mail, or
-     * the link leaked): the old one stops working. Only for a verified request
-     * that still has an address to write to.
+     * A new access token for the status link (the subject lost the e-mail),
+     * pending until its first use: anyone who knows the request's id may ask
+     * for it, so it must not disable the link the subject already holds. A
+     * pending token not used yet is replaced. Only for a verified request that
+     * still has an address to write to.
      */
-    public void reissueAccessToken(String accessTokenHash) {
+    public void reissueAccessToken(String pendingHash) {
         if (status == RequestStatus.EXPIRED) {
             throw new DomainRuleViolation(DomainRuleViolation.Kind.GONE, "request-expired",
                     "This request expired before it was verified. Please file a new one.");
@@ -161,7 +167,15 @@ public class SubjectRequest {
             throw new DomainRuleViolation(DomainRuleViolation.Kind.GONE, "request-reduced",
                     "The details of this request were deleted after its retention period.");
         }
-        this.accessTokenHash = accessTokenHash;
+        this.accessTokenPendingHash = pendingHash;
+    }
+
+    /** The re-sent link was used: it becomes the request's access token, and the old one stops working. */
+    public void promotePendingAccessToken() {
+        if (accessTokenPendingHash != null) {
+            this.accessTokenHash = accessTokenPendingHash;
+            this.accessTokenPendingHash = null;
+        }
     }
 
     /** Not verified in time: expired, and the personal data held only for it erased. */
@@ -175,7 +189,7 @@ public class SubjectRequest {
         moveTo(next, at, actor, kind, null);
     }
 
-    private void moveTo(RequestStatus next, Instant at, String actor, TimelineEntry.Kind kind, String note) {
+    private TimelineEntry moveTo(RequestStatus next, Instant at, String actor, TimelineEntry.Kind kind, String note) {
         RequestStatus from = status;
         this.status = RequestLifecycle.transition(from, next);
         this.statusChangedAt = at;
@@ -185,6 +199,7 @@ public class SubjectRequest {
         TimelineEntry entry = TimelineEntry.publicEntry(this, at, kind, actor, from, next);
         entry.setNote(note);
         record(entry);
+        return entry;
     }
 
     // ---- Case work. Every method checks the state it needs; the state machine guards the status. ----
@@ -206,7 +221,8 @@ public class SubjectRequest {
         requireStatus("set a deadline", RequestStatus.OPEN);
         applyDeadline(jurisdiction, deadline);
         record(TimelineEntry.entry(this, at, TimelineEntry.Kind.DEADLINE_SET, TimelineEntry.SYSTEM, true,
-                deadline.policy().id() + " " + deadline.lastDay()));
+                deadline.policy().id() + " " + deadline.lastDay())
+                .auditedAs("policy", deadline.policy().id(), "lastDay", deadline.lastDay()));
     }
 
     public void assign(String officer, String actor, Instant at) {
@@ -215,7 +231,8 @@ public class SubjectRequest {
         if (status == RequestStatus.OPEN) {
             moveTo(RequestStatus.IN_REVIEW, at, actor, TimelineEntry.Kind.STATUS_CHANGED);
         }
-        record(TimelineEntry.entry(this, at, TimelineEntry.Kind.ASSIGNED, actor, false, officer));
+        record(TimelineEntry.entry(this, at, TimelineEntry.Kind.ASSIGNED, actor, false, officer)
+                .auditedAs("assignee", officer));
     }
 
     /** An internal note: never shown to the subject. */
@@ -245,7 +262,8 @@ public class SubjectRequest {
     }
 
     public void reject(RejectionBasis basis, String reason, String actor, Instant at) {
-        moveTo(RequestStatus.REJECTED, at, actor, TimelineEntry.Kind.REJECTED, basis + ": " + reason);
+        moveTo(RequestStatus.REJECTED, at, actor, TimelineEntry.Kind.REJECTED, basis + ": " + reason)
+                .auditedAs("legalBasis", basis, "reasonLength", AuditTrail.lengthOf(reason));
         this.decidedBy = actor;
         this.decidedAt = at;
         this.rejectionBasis = basis;
@@ -261,7 +279,8 @@ public class SubjectRequest {
 
     public void cancel(CancellationReason reason, String note, String actor, Instant at) {
         moveTo(RequestStatus.CANCELLED, at, actor, TimelineEntry.Kind.CANCELLED,
-                note == null ? reason.name() : reason + ": " + note);
+                note == null ? reason.name() : reason + ": " + note)
+                .auditedAs("reason", reason, "noteLength", AuditTrail.lengthOf(note));
         this.cancellationReason = reason;
         this.decidedBy = actor;
         this.decidedAt = at;
@@ -273,7 +292,9 @@ public class SubjectRequest {
         String from = jurisdiction;
         applyDeadline(newJurisdiction, deadline);
         record(TimelineEntry.entry(this, at, TimelineEntry.Kind.JURISDICTION_CHANGED, actor, false,
-                from + " -> " + newJurisdiction + ": " + reason));
+                from + " -> " + newJurisdiction + ": " + reason)
+                .auditedAs("fromJurisdiction", from, "toJurisdiction", newJurisdiction,
+                        "reasonLength", AuditTrail.lengthOf(reason)));
     }
 
     /** An officer confirmed that the phone the subject gave is theirs: leads with it count as the subject's. */
@@ -285,20 +306,22 @@ public class SubjectRequest {
         }
         this.phoneConfirmedBy = actor;
         this.phoneConfirmedAt = at;
-        record(TimelineEntry.entry(this, at, TimelineEntry.Kind.MATCH_CONFIRMED, actor, false, "PHONE"));
+        record(TimelineEntry.entry(this, at, TimelineEntry.Kind.MATCH_CONFIRMED, actor, false, "PHONE")
+                .auditedAs("match", "PHONE"));
     }
 
     /** A lead that matched but is not the subject's; only before the decision. */
     public void excludeMatch(UUID leadId, String reason, String actor, Instant at) {
         requireUndecided("exclude a match of");
-        record(TimelineEntry.entry(this, at, TimelineEntry.Kind.MATCH_EXCLUDED, actor, false, leadId + ": " + reason));
+        record(TimelineEntry.entry(this, at, TimelineEntry.Kind.MATCH_EXCLUDED, actor, false, leadId + ": " + reason)
+                .auditedAs("lead", leadId, "reasonLength", AuditTrail.lengthOf(reason)));
     }
 
     /** Another open request of the same subject and type exists: flagged, for an officer to decide. */
     public void flagDuplicateOf(UUID other, String otherReference, Instant at) {
         this.duplicateOf = other;
         record(TimelineEntry.entry(this, at, TimelineEntry.Kind.DUPLICATE_FLAGGED, TimelineEntry.SYSTEM, false,
-                otherReference));
+                otherReference).auditedAs("duplicateOf", otherReference));
     }
 
     /** An e-mail about this request was delivered, or finally failed. */
@@ -318,12 +341,14 @@ public class SubjectRequest {
 
     /** Done: {@code summary} says what was done, without personal data. */
     public void completeExecution(String summary, Instant at) {
-        moveTo(RequestStatus.COMPLETED, at, TimelineEntry.SYSTEM, TimelineEntry.Kind.EXECUTED, summary);
+        moveTo(RequestStatus.COMPLETED, at, TimelineEntry.SYSTEM, TimelineEntry.Kind.EXECUTED, summary)
+                .auditedAs("summary", summary);
     }
 
     /** Out of tries: an officer has to look, and may retry. */
     public void failExecution(String error, Instant at) {
-        moveTo(RequestStatus.FAILED, at, TimelineEntry.SYSTEM, TimelineEntry.Kind.EXECUTION_FAILED, error);
+        moveTo(RequestStatus.FAILED, at, TimelineEntry.SYSTEM, TimelineEntry.Kind.EXECUTION_FAILED, error)
+                .auditedAs("error", error);
     }
 
     public void retryExecution(String actor, Instant at) {
@@ -396,6 +421,7 @@ public class SubjectRequest {
         phone = null;
         details = null;
         accessTokenHash = null;
+        accessTokenPendingHash = null;
         personalDataErasedAt = at;
     }
 
@@ -461,6 +487,10 @@ public class SubjectRequest {
 
     public String accessTokenHash() {
         return accessTokenHash;
+    }
+
+    public String accessTokenPendingHash() {
+        return accessTokenPendingHash;
     }
 
     public Instant personalDataErasedAt() {

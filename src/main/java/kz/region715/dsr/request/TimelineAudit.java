@@ -9,15 +9,13 @@ import kz.region715.dsr.platform.audit.AuditTrail;
 /**
  * Every entry of a request's timeline (transitions, decisions, assignments,
  * questions and answers, extensions, exclusions, e-mails, executions,
- * downloads) is also an audit event, in the same transaction. Free texts that
- * may hold personal data (notes, questions, answers, approval notes) are
- * recorded by length only; decisions keep their basis and reason.
+ * downloads) is also an audit event, in the same transaction. The trail keeps
+ * no free text, since it keeps everything forever: an entry's note is recorded
+ * as the facts its entry names (a decision's basis or reason code, a lead id,
+ * an officer id, jurisdiction codes, the lengths of the texts), or else by its
+ * length alone. Officers read the notes on the timeline, which retention reduces.
  */
 public class TimelineAudit {
-
-    /** Kinds whose text is the subject's or an officer's free writing. */
-    private static final Set<TimelineEntry.Kind> FREE_TEXT = Set.of(TimelineEntry.Kind.NOTE,
-            TimelineEntry.Kind.QUESTION, TimelineEntry.Kind.ANSWER, TimelineEntry.Kind.APPROVED);
 
     /** Recorded by the outbox itself, with staff mail too. */
     private static final Set<TimelineEntry.Kind> RECORDED_ELSEWHERE = Set.of(TimelineEntry.Kind.MAIL_SENT,
@@ -29,13 +27,14 @@ public class TimelineAudit {
             return;
         }
         SubjectRequest request = entry.request();
-        String note = entry.note();
         Map<String, Object> details = AuditTrail.details(
                 "fromStatus", entry.fromStatus(), "toStatus", entry.toStatus(),
-                "visibleToSubject", entry.visibleToSubject(),
-                FREE_TEXT.contains(entry.kind()) ? "textLength" : "text",
-                FREE_TEXT.contains(entry.kind()) ? (note == null ? null : note.length()) : note,
-                "requestType", request.type());
+                "visibleToSubject", entry.visibleToSubject(), "requestType", request.type());
+        if (entry.auditFacts() != null) {
+            details.putAll(entry.auditFacts());
+        } else {
+            details.putAll(AuditTrail.details("textLength", AuditTrail.lengthOf(entry.note())));
+        }
         Arc.container().instance(AuditTrail.class).get().record(entry.kind().name(), entry.actor(),
                 request.reference(), request.subjectKey(), details);
     }

@@ -12,7 +12,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.time.Instant;
+import java.util.Map;
+import kz.region715.dsr.platform.audit.AuditTrail;
 import kz.region715.dsr.request.domain.RequestStatus;
 
 /** One thing that happened to a request. Public entries are shown to the subject. */
@@ -72,6 +75,9 @@ public class TimelineEntry {
     @Column(name = "to_status")
     private RequestStatus toStatus;
     private String note;
+    /** What the audit trail records of the note (codes, ids, lengths); none: the note's length. */
+    @Transient
+    private Map<String, Object> auditFacts;
 
     protected TimelineEntry() {
     }
@@ -104,6 +110,16 @@ public class TimelineEntry {
 
     void setNote(String note) {
         this.note = note;
+    }
+
+    /** The note's codes and the lengths of its free text, for the audit trail, which never holds the text. */
+    TimelineEntry auditedAs(Object... keysAndValues) {
+        this.auditFacts = AuditTrail.details(keysAndValues);
+        return this;
+    }
+
+    Map<String, Object> auditFacts() {
+        return auditFacts;
     }
 
     SubjectRequest request() {

@@ -13,6 +13,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import kz.region715.dsr.support.AuditLog;
 import kz.region715.dsr.support.Subjects;
@@ -48,6 +49,9 @@ class RequestRetentionTest {
                 .then().statusCode(202);
         act(c.id(), "rejection", Map.of("legalBasis", "NO_DATA_HELD", "reason", "No data for this address."))
                 .then().statusCode(200);
+        subjects.mailTo(email); // the rejection goes out first: the status link is the newest mail
+        given().post("/api/v1/requests/{id}/status-link", c.id()).then().statusCode(202);
+        String resent = subjects.accessToken(email); // pending until used: the reduction clears it too
         String openEmail = Subjects.newEmail();
         String open = subjects.fileAndVerify(Subjects.access(openEmail), openEmail).id();
 
@@ -72,6 +76,10 @@ class RequestRetentionTest {
         given().auth().preemptive().basic("admin", "admin").get("/api/v1/admin/outbox?limit=500").then()
                 .body("findAll { it.requestId == '" + c.id() + "' }.contentHeld", not(hasItem(true)))
                 .body("findAll { it.requestId == '" + c.id() + "' }.size()", not(equalTo(0)));
+        for (String token : List.of(c.accessToken(), resent)) {
+            given().header(RequestResource.ACCESS_TOKEN_HEADER, token).get("/api/v1/requests/{id}", c.id()).then()
+                    .statusCode(404);
+        }
         read(open).then().body("subject.email", not(nullValue()));
         String reference = read(c.id()).path("reference");
         assertThat(AuditLog.typesOf(reference)).contains("REDUCED");

@@ -5,18 +5,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import kz.region715.dsr.support.AuditLog;
+import kz.region715.dsr.support.Cases;
 import kz.region715.dsr.support.Subjects;
 import kz.region715.dsr.support.TestClock;
 import kz.region715.dsr.verification.UnverifiedRequestExpiry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** A subject who lost the acknowledgement e-mail gets the status link again; the old link stops working. */
+/**
+ * A subject who lost the acknowledgement e-mail gets the status link again; the
+ * link they hold keeps working until the new one is used, so whoever knows a
+ * request's id cannot disable it.
+ */
 @QuarkusTest
 class StatusLinkTest {
 
@@ -34,22 +41,60 @@ class StatusLinkTest {
         clock.reset();
     }
 
+    private static ValidatableResponse status(String id, String token) {
+        return given().header("X-Request-Token", token).get("/api/v1/requests/{id}", id).then();
+    }
+
+    private String sendAgain(String id, String email) {
+        int mails = subjects.mailTo(email).size();
+        given().post("/api/v1/requests/{id}/status-link", id).then().statusCode(202).body("sent", equalTo(true));
+        assertThat(subjects.mailTo(email)).hasSize(mails + 1);
+        return subjects.accessToken(email);
+    }
+
     @Test
-    void aNewStatusLinkGoesToTheRequestsOwnAddressAndReplacesTheOldOne() {
+    void aNewStatusLinkGoesToTheRequestsOwnAddressAndReplacesTheOldOneOnceUsed() {
         String email = Subjects.newEmail();
         Subjects.Verified request = subjects.fileAndVerify(Subjects.access(email), email);
-        int mails = subjects.mailTo(email).size();
 
-        given().post("/api/v1/requests/{id}/status-link", request.id()).then().statusCode(202).body("sent", equalTo(true));
+        String fresh = sendAgain(request.id(), email);
 
-        assertThat(subjects.mailTo(email)).hasSize(mails + 1);
-        String fresh = subjects.accessToken(email);
         assertThat(fresh).isNotEqualTo(request.accessToken());
-        given().header("X-Request-Token", request.accessToken()).get("/api/v1/requests/{id}", request.id())
-                .then().statusCode(404);
-        String reference = given().header("X-Request-Token", fresh).get("/api/v1/requests/{id}", request.id())
-                .then().statusCode(200).body("status", equalTo("OPEN")).extract().path("reference");
+        status(request.id(), request.accessToken()).statusCode(200).body("status", equalTo("OPEN"));
+        String reference = status(request.id(), fresh).statusCode(200).body("status", equalTo("OPEN"))
+                .extract().path("reference");
+        status(request.id(), request.accessToken()).statusCode(404);
+        status(request.id(), fresh).statusCode(200);
         assertThat(AuditLog.typesOf(reference)).contains("ACCESS_LINK_REISSUED");
+    }
+
+    @Test
+    void sendingAgainReplacesAnUnusedNewLinkButNeverTheOneInUse() {
+        String email = Subjects.newEmail();
+        Subjects.Verified request = subjects.fileAndVerify(Subjects.access(email), email);
+
+        String first = sendAgain(request.id(), email);
+        String second = sendAgain(request.id(), email);
+
+        status(request.id(), first).statusCode(404);
+        status(request.id(), request.accessToken()).statusCode(200);
+        status(request.id(), second).statusCode(200);
+        status(request.id(), request.accessToken()).statusCode(404);
+        status(request.id(), first).statusCode(404);
+    }
+
+    @Test
+    void aNewLinkOpensTheAnswerAndItsFirstUseThereRetiresTheOldOne() {
+        String email = Subjects.newEmail();
+        Subjects.Verified request = subjects.fileAndVerify(Subjects.access(email), email);
+        Cases.act(request.id(), "questions", Map.of("text", "Which address?")).then().statusCode(200);
+
+        String fresh = sendAgain(request.id(), email);
+        given().contentType(ContentType.JSON).header("X-Request-Token", fresh).body(Map.of("text", "This one."))
+                .post("/api/v1/requests/{id}/messages", request.id()).then().statusCode(202);
+
+        status(request.id(), request.accessToken()).statusCode(404);
+        status(request.id(), fresh).statusCode(200).body("status", equalTo("IN_REVIEW"));
     }
 
     @Test

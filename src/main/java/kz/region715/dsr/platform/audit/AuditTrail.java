@@ -32,8 +32,12 @@ import org.hibernate.Session;
  * gaps across replicas and holds the lock only for the commit. Outside a
  * transaction (an access refusal) the event is written in one of its own.
  *
- * <p>Details must carry no personal data: codes, counts, field names, ids and
- * officers' reasons, never an e-mail, phone, name, message or IP.
+ * <p>Details hold no free text, since what is written here stays forever:
+ * codes (enum names), ids, counts, timestamps and field names. A text someone
+ * typed (a note, a reason, a disclosure's purpose) is recorded by its length
+ * ({@link #lengthOf}); where an auditor must be able to prove which value was
+ * recorded, by a keyed hash with a purpose of its own. The texts themselves
+ * stay in their own tables, which retention and erasure can reach.
  */
 @ApplicationScoped
 @Unremovable // looked up by the timeline's entity listener
@@ -73,6 +77,11 @@ public class AuditTrail {
             }
         }
         return details;
+    }
+
+    /** How a free text is recorded: its length, never its content; null (dropped) when there is none. */
+    public static Integer lengthOf(String text) {
+        return text == null ? null : text.length();
     }
 
     public void record(Event event) {
