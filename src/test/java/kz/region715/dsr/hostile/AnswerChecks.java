@@ -51,15 +51,12 @@ final class AnswerChecks {
         }
         if (status >= 400 && status < 500) {
             broken.addAll(problem(status, answer.contentType(), answer.body(), call, templates));
-            for (String secret : secrets) {
-                if (!secret.isEmpty() && answer.body().contains(secret)) {
+            List<String> personal = new ArrayList<>(secrets);
+            personal.addAll(call.personalValues);
+            for (String secret : personal) {
+                if (!secret.isEmpty() && (answer.body().contains(secret)
+                        || answer.body().contains(secret.replace("@", "%40")))) {
                     broken.add("error body contains personal data");
-                    break;
-                }
-            }
-            for (String secret : call.personalValues) {
-                if (!secret.isEmpty() && answer.body().contains(secret)) {
-                    broken.add("error body echoes the request's personal value");
                     break;
                 }
             }

@@ -42,6 +42,9 @@ final class Corpus {
     List<HttpCall> build() {
         String lead = seeds.leadIds.getFirst();
         String kase = seeds.corpusCaseId;
+        // first, while the case is OPEN (an approval would succeed): a wrongly typed note must not approve it
+        caseCall("approval", "{\"note\":true}", "{\"note\":true} (must not approve)").expectedStatus = 400;
+        caseCall("approval", "{\"note\":12345}", "{\"note\":12345} (must not approve)").expectedStatus = 400;
         // queries
         call("GET", "/api/v1/cases", "officer", "/api/v1/cases?assignee=%00").input("assignee=%00").rawValues.add("%00");
         for (Object[] q : new Object[][] {
@@ -119,8 +122,6 @@ final class Corpus {
         caseCall("rejection", "{\"legalBasis\":\"NO_DATA_HELD\",\"reason\":" + blanks + "}",
                 "rejection reason of Unicode blanks");
         caseCall("extension", "{\"reason\":" + blanks + "}", "extension reason of Unicode blanks");
-        caseCall("approval", "{\"note\":true}", "{\"note\":true} (must not approve)").expectedStatus = 400;
-        caseCall("approval", "{\"note\":12345}", "{\"note\":12345} (must not approve)").expectedStatus = 400;
         // media types and headers
         call("POST", "/api/v1/requests", "anonymous", "/api/v1/requests").json(file.toString())
                 .removeHeader("Content-Type").input("no Content-Type");

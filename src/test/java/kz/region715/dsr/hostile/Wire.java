@@ -45,6 +45,16 @@ final class Wire {
         if (call.transport == HttpCall.Transport.RAW) {
             return raw(call);
         }
+        HttpCall.Answer answer = viaClient(call);
+        if (answer.status() == 0 && answer.error() == null && call.transport == HttpCall.Transport.CLIENT) {
+            // A pooled connection the server had closed after its previous answer (Connection: close) fails a POST
+            // without a retry by the client; a second attempt goes on a fresh connection.
+            answer = viaClient(call);
+        }
+        return answer;
+    }
+
+    private HttpCall.Answer viaClient(HttpCall call) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + call.target))
                     .timeout(TIMEOUT);
@@ -111,6 +121,9 @@ final class Wire {
             try {
                 for (int n; (n = in.read(buffer)) >= 0; ) {
                     received.write(buffer, 0, n);
+                    if (complete(received.toByteArray())) {
+                        break;
+                    }
                 }
             } catch (SocketTimeoutException e) {
                 if (received.size() == 0) {
@@ -124,6 +137,21 @@ final class Wire {
         } catch (IOException e) {
             return new HttpCall.Answer(0, Map.of(), "", null);
         }
+    }
+
+    /** A whole answer has come (headers and a body of the announced length, or the last chunk). */
+    private static boolean complete(byte[] bytes) {
+        String text = new String(bytes, StandardCharsets.ISO_8859_1);
+        int end = text.indexOf("\r\n\r\n");
+        if (end < 0) {
+            return false;
+        }
+        String head = text.substring(0, end).toLowerCase(Locale.ROOT);
+        java.util.regex.Matcher length = java.util.regex.Pattern.compile("\r\ncontent-length:\\s*(\\d+)").matcher(head);
+        if (length.find()) {
+            return bytes.length - end - 4 >= Integer.parseInt(length.group(1));
+        }
+        return head.contains("transfer-encoding: chunked") && text.endsWith("0\r\n\r\n");
     }
 
     static HttpCall.Answer parse(byte[] bytes) {
