@@ -15,6 +15,7 @@ final class Failures {
         final int status;
         final Set<String> operations = new LinkedHashSet<>();
         final List<String> examples = new ArrayList<>();
+        final Set<String> inputs = new LinkedHashSet<>();
         int count;
 
         Group(String what, int status) {
@@ -27,17 +28,24 @@ final class Failures {
     private int total;
 
     void add(String what, String operation, int status, String example) {
+        add(what, operation, status, example, null);
+    }
+
+    void add(String what, String operation, int status, String example, String input) {
         total++;
         Group group = groups.computeIfAbsent(what + "|" + status, k -> new Group(what, status));
         group.count++;
         group.operations.add(operation);
+        if (input != null) {
+            group.inputs.add(HttpCall.printable(input.replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "<uuid>"), 70));
+        }
         if (group.examples.size() < 3 && group.examples.stream().noneMatch(e -> e.startsWith(operation + " "))) {
             group.examples.add(operation + " :: " + example);
         }
     }
 
     void add(HttpCall call, HttpCall.Answer answer, String what) {
-        add(what, call.operation, answer.status(), call.toString());
+        add(what, call.operation, answer.status(), call.toString(), call.input);
     }
 
     boolean isEmpty() {
@@ -64,6 +72,10 @@ final class Failures {
                 out.append(", …");
             }
             out.append('\n');
+            if (!g.inputs.isEmpty()) {
+                out.append("    inputs: ").append(String.join("; ", g.inputs.stream().limit(30).toList()))
+                        .append(g.inputs.size() > 30 ? "; …" : "").append('\n');
+            }
             g.examples.forEach(e -> out.append("    e.g. ").append(HttpCall.printable(e, 260)).append('\n'));
         });
         if (groups.size() > maxGroups) {

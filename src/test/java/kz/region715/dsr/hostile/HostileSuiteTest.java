@@ -108,8 +108,9 @@ class HostileSuiteTest {
         long firstSeq = maxAuditSeq();
         campaign.run(calls, false);
         afterRun(failures, firstSeq);
-        System.out.printf("Hostile suite (seed %d, %s): %s in %d s%n", seed, System.getProperty("test.db.kind", "h2"),
-                campaign.counts(), (System.nanoTime() - started) / 1_000_000_000L);
+        System.out.printf("Hostile suite (seed %d, %s): %d log lines checked; %s in %d s%n", seed,
+                System.getProperty("test.db.kind", "h2"), captured.size(), campaign.counts(),
+                (System.nanoTime() - started) / 1_000_000_000L);
         assertThat(campaign.sent).as("generated requests").isGreaterThanOrEqualTo(2000);
         assertThat(failures.isEmpty()).as("hostile suite (seed " + seed + ", rerun with -Dhostile.seed=" + seed
                 + ")\n" + failures.report(50)).isTrue();
@@ -129,7 +130,8 @@ class HostileSuiteTest {
                     "POST /api/v1/cases/{id}/*", 0, "the corpus's case actions");
         }
         afterRun(failures, firstSeq);
-        System.out.printf("Hostile corpus (%s): %s", System.getProperty("test.db.kind", "h2"), campaign.counts());
+        System.out.printf("Hostile corpus (%s): %d log lines checked; %s", System.getProperty("test.db.kind", "h2"),
+                captured.size(), campaign.counts());
         assertThat(failures.isEmpty()).as("hostile corpus (seed " + seed + ")\n" + failures.report(50)).isTrue();
     }
 
