@@ -67,6 +67,12 @@ final class AnswerChecks {
     /** RFC 9457: media type, a JSON object with type, title, status equal to the HTTP status; no echoed input. */
     static List<String> problem(int status, String contentType, String body, HttpCall call, Set<String> templates) {
         List<String> broken = new ArrayList<>();
+        if (call.parserRefusal && status == 400 && body.isBlank()) {
+            return broken; // refused by the HTTP parser itself, see HttpCall.parserRefusal
+        }
+        if (call.htmlPage && contentType.toLowerCase(Locale.ROOT).startsWith("text/html") && !body.isBlank()) {
+            return broken; // the page a browser gets, in the subject's language
+        }
         if (!contentType.toLowerCase(Locale.ROOT).startsWith("application/problem+json")) {
             broken.add(body.isBlank() ? "bare " + status + " without body (not problem+json)"
                     : status + " not application/problem+json (" + HttpCall.printable(contentType, 40) + ")");

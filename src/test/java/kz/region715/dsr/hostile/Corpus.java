@@ -155,18 +155,18 @@ final class Corpus {
         raw("GET", "/api/v1/requests/" + "a".repeat(10_000), Map.of(), "URL of 10,000 chars");
         raw("GET", "/api/v1/requests/%zz", Map.of(), "%zz in the path");
         raw("GET", "/api/v1/requests/a\u0000b", Map.of(), "raw NUL in the path");
-        raw("GET", "/api/v1/requests/a b", Map.of(), "raw space in the path");
+        raw("GET", "/api/v1/requests/a b", Map.of(), "raw space in the path").parserRefusal();
         raw("GET", "/api/v1/cases?assignee=%zz", Map.of(), "%zz in the query").role("officer");
         raw("GET", "/api/v1/requests/" + seeds.verifiedRequestId, Map.of("X-Request-Token", "abc\nX-Evil: 1"),
-                "LF inside a header value");
+                "LF inside a header value").parserRefusal();
         raw("GET", "/api/v1/requests/" + seeds.verifiedRequestId, Map.of("X-Request-Token", "a\u0000b"),
-                "NUL inside a header value");
+                "NUL inside a header value").parserRefusal();
         raw("GET", "/api/v1/requests/" + seeds.verifiedRequestId, Map.of("Accept", "application/json\u0001\u0002\u001b"),
-                "control chars in Accept");
+                "control chars in Accept").parserRefusal();
         raw("GET", "/api/v1/requests/" + seeds.verifiedRequestId, Map.of("X-Request-Token", "x".repeat(20_000)),
                 "header value of 20,000 chars");
         raw("POST", "/api/v1/requests", Map.of("Content-Type", "application/json", "Content-Length", "abc"),
-                "malformed Content-Length");
+                "malformed Content-Length").parserRefusal();
         return calls;
     }
 
@@ -182,6 +182,11 @@ final class Corpus {
 
         RawBuilder(HttpCall call) {
             this.call = call;
+        }
+
+        /** Malformed at the message level: see {@link HttpCall#parserRefusal}. */
+        void parserRefusal() {
+            call.parserRefusal = true;
         }
 
         void role(String role) {

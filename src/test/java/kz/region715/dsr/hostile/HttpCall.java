@@ -34,6 +34,15 @@ final class HttpCall {
     final List<String> personalValues = new ArrayList<>();
     /** The status the answer must have (0: any refusal will do). */
     int expectedStatus;
+    /**
+     * Malformed at the HTTP message level (a raw space in the request line, a control character or a line feed in a
+     * header, a malformed Content-Length): Vert.x's HTTP parser refuses it before the service sees it, with an empty
+     * 400 or by closing the connection, and Quarkus offers no hook to render that refusal (quarkusio/quarkus#55082).
+     * Such a call must still be refused and change nothing; an empty 400 is accepted for it.
+     */
+    boolean parserRefusal;
+    /** The operation also serves an HTML page and the call asks for one: a refusal may be that page (it says why). */
+    boolean htmlPage;
     /** Resolved when sent: the current ETag of this case goes into If-Match. */
     String ifMatchOfCase;
 
@@ -93,6 +102,8 @@ final class HttpCall {
         c.personalValues.addAll(personalValues);
         c.ifMatchOfCase = ifMatchOfCase;
         c.expectedStatus = expectedStatus;
+        c.parserRefusal = parserRefusal;
+        c.htmlPage = htmlPage;
         return c;
     }
 

@@ -34,7 +34,8 @@ final class OpenApiRequests {
     record Param(String name, String in, JsonNode schema) {
     }
 
-    record Operation(String method, String template, List<Param> params, JsonNode body, Set<String> roles) {
+    record Operation(String method, String template, List<Param> params, JsonNode body, Set<String> roles,
+            boolean servesHtml) {
         String label() {
             return method + " " + template;
         }
@@ -80,8 +81,12 @@ final class OpenApiRequests {
                 for (JsonNode requirement : op.getValue().path("security")) {
                     requirement.fields().forEachRemaining(e -> e.getValue().forEach(r -> roles.add(r.asText())));
                 }
+                boolean servesHtml = false;
+                for (JsonNode response : op.getValue().path("responses")) {
+                    servesHtml |= resolve(response).path("content").has("text/html");
+                }
                 operations.add(new Operation(method, path.getKey(), params, body.isMissingNode() ? null : resolve(body),
-                        roles));
+                        roles, servesHtml));
             }
         }
     }
@@ -373,6 +378,7 @@ final class OpenApiRequests {
             HttpCall control = base(op).header("Idempotency-Key", "key\u0001\u0007\u001fkey").input(
                     "Idempotency-Key with control chars").mustRefuse();
             control.transport = HttpCall.Transport.RAW;
+            control.parserRefusal = true;
             add.accept(control);
             add.accept(base(op).header("Idempotency-Key", "hostile-" + UUID.randomUUID()).input("Idempotency-Key valid"));
         }
@@ -384,10 +390,13 @@ final class OpenApiRequests {
             }
         }
         for (String accept : List.of("application/xml", "text/html", "*/*", "x/y;;;q=zz", "", "application/json;q=0")) {
-            add.accept(base(op).header("Accept", accept).input("Accept '" + accept + "'"));
+            HttpCall call = base(op).header("Accept", accept).input("Accept '" + accept + "'");
+            call.htmlPage = op.servesHtml() && accept.equals("text/html");
+            add.accept(call);
         }
         HttpCall controlAccept = base(op).header("Accept", "application/json\u0001\u0007").input("Accept with control chars");
         controlAccept.transport = HttpCall.Transport.RAW;
+        controlAccept.parserRefusal = true;
         add.accept(controlAccept);
         if (op.body() != null) {
             for (String type : new String[] {null, "*/*", "text/plain", "application/json; charset=UTF-16",

@@ -58,11 +58,15 @@ public class EdgeProblems {
     }
 
     public void end(RoutingContext rc, int status, String slug, String title, String detail) {
+        end(rc, Problems.of(status, slug, title, detail, null));
+    }
+
+    public void end(RoutingContext rc, Problem problem) {
         HttpServerResponse response = rc.response();
         if (response.ended() || response.headWritten()) {
             return;
         }
-        Problem problem = Problems.of(status, slug, title, detail, null);
+        int status = problem.status;
         String body;
         try {
             body = json.writeValueAsString(problem);

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import kz.region715.dsr.platform.problem.Problems;
 import kz.region715.dsr.platform.text.Text;
 import org.eclipse.microprofile.config.Config;
 
@@ -82,8 +83,7 @@ public class RequestGuard {
         }
         String key = request.getHeader("Idempotency-Key");
         if (key != null && !IDEMPOTENCY_KEY.matcher(key).matches()) {
-            problems.end(rc, 400, "invalid-idempotency-key", "Invalid Idempotency-Key",
-                    "The Idempotency-Key header must be 8 to 255 visible ASCII characters.");
+            problems.end(rc, Problems.invalidField("idempotencyKey", "must be 8 to 255 visible ASCII characters"));
             return;
         }
         if (request.path().startsWith("/api/") && WITH_BODY.contains(request.method())

@@ -12,4 +12,10 @@ public final class Problems {
     public static Problem of(int status, String slug, String title, String detail, String instance) {
         return new Problem(slug, title, status, detail, instance, List.of(), Map.of());
     }
+
+    /** The 400 of one invalid field, as the exception mappers answer it. */
+    public static Problem invalidField(String field, String message) {
+        return new Problem("validation", "Invalid request", 400, "1 field is invalid", null,
+                List.of(new Problem.FieldError(field, message)), Map.of());
+    }
 }
