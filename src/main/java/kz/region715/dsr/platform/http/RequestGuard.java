@@ -4,6 +4,7 @@ import io.quarkus.vertx.web.RouteFilter;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -87,7 +88,7 @@ public class RequestGuard {
             return;
         }
         if (request.path().startsWith("/api/") && WITH_BODY.contains(request.method())
-                && request.getHeader(HttpHeaders.CONTENT_LENGTH) == null) {
+                && request.getHeader(HttpHeaders.CONTENT_LENGTH) == null && request.version() != HttpVersion.HTTP_2) {
             chunkedBody.handle(rc); // reads the body up to the limit (413 past it), then goes on
             return;
         }
