@@ -9,25 +9,19 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import kz.region715.dsr.support.Cases;
 import kz.region715.dsr.support.Leads;
+import kz.region715.dsr.support.LogCapture;
 import kz.region715.dsr.support.Subjects;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,8 +38,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class HostileSuiteTest {
 
-    /** The mock mailer stands in for SMTP in tests; printing mail is its purpose. */
-    private static final String MOCK_MAILER_LOGGER = "quarkus-mailer";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static long seed;
@@ -58,45 +50,17 @@ class HostileSuiteTest {
     @Inject
     AgroalDataSource dataSource;
 
-    private final List<String[]> captured = Collections.synchronizedList(new ArrayList<>());
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            if (MOCK_MAILER_LOGGER.equals(record.getLoggerName())) {
-                return;
-            }
-            StringWriter text = new StringWriter();
-            text.append(String.valueOf(record.getMessage()));
-            if (record.getParameters() != null) {
-                for (Object parameter : record.getParameters()) {
-                    text.append(' ').append(String.valueOf(parameter));
-                }
-            }
-            if (record.getThrown() != null) {
-                record.getThrown().printStackTrace(new PrintWriter(text));
-            }
-            captured.add(new String[] {String.valueOf(record.getLoggerName()), text.toString()});
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private final LogCapture log = new LogCapture();
 
     @BeforeEach
     void listen() {
-        Logger.getLogger("").addHandler(capture);
-        capture.setLevel(Level.ALL);
+        log.start();
         seedOnce();
     }
 
     @AfterEach
     void stop() {
-        Logger.getLogger("").removeHandler(capture);
+        log.stop();
     }
 
     @Test
@@ -109,7 +73,7 @@ class HostileSuiteTest {
         campaign.run(calls, false);
         afterRun(failures, firstSeq);
         System.out.printf("Hostile suite (seed %d, %s): %d log lines checked; %s in %d s%n", seed,
-                System.getProperty("test.db.kind", "h2"), captured.size(), campaign.counts(),
+                System.getProperty("test.db.kind", "h2"), log.lines().size(), campaign.counts(),
                 (System.nanoTime() - started) / 1_000_000_000L);
         assertThat(campaign.sent).as("generated requests").isGreaterThanOrEqualTo(2000);
         assertThat(failures.isEmpty()).as("hostile suite (seed " + seed + ", rerun with -Dhostile.seed=" + seed
@@ -131,7 +95,7 @@ class HostileSuiteTest {
         }
         afterRun(failures, firstSeq);
         System.out.printf("Hostile corpus (%s): %d log lines checked; %s", System.getProperty("test.db.kind", "h2"),
-                captured.size(), campaign.counts());
+                log.lines().size(), campaign.counts());
         assertThat(failures.isEmpty()).as("hostile corpus (seed " + seed + ")\n" + failures.report(50)).isTrue();
     }
 
@@ -143,15 +107,11 @@ class HostileSuiteTest {
 
     /** No log line during the run, and no access-refusal audit event, may carry the personal values. */
     private void afterRun(Failures failures, long firstSeq) {
-        List<String[]> lines;
-        synchronized (captured) {
-            lines = new ArrayList<>(captured);
-        }
-        for (String[] line : lines) {
+        for (LogCapture.Line line : log.lines()) {
             for (String secret : seeds.secrets()) {
-                if (line[1].contains(secret)) {
-                    failures.add("log line contains personal data", "log " + line[0], 0,
-                            HttpCall.printable(line[1].replace(secret, "<" + secret.length() + " chars>"), 200));
+                if (line.text().contains(secret)) {
+                    failures.add("log line contains personal data", "log " + line.logger(), 0,
+                            HttpCall.printable(line.text().replace(secret, "<" + secret.length() + " chars>"), 200));
                     break;
                 }
             }

@@ -6,19 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
+import kz.region715.dsr.support.LogCapture;
 import kz.region715.dsr.support.Subjects;
 import kz.region715.dsr.support.TestClock;
 import kz.region715.dsr.verification.UnverifiedRequestExpiry;
@@ -30,37 +24,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class NoPersonalDataInLogsTest {
 
-    /** The mock mailer stands in for SMTP in tests and dev runs only; printing mail is its purpose. */
-    private static final String MOCK_MAILER_LOGGER = "quarkus-mailer";
-
-    private final List<String> captured = Collections.synchronizedList(new ArrayList<>());
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            if (MOCK_MAILER_LOGGER.equals(record.getLoggerName())) {
-                return;
-            }
-            StringWriter text = new StringWriter();
-            text.append(String.valueOf(record.getMessage()));
-            if (record.getParameters() != null) {
-                for (Object parameter : record.getParameters()) {
-                    text.append(' ').append(String.valueOf(parameter));
-                }
-            }
-            if (record.getThrown() != null) {
-                record.getThrown().printStackTrace(new PrintWriter(text));
-            }
-            captured.add(text.toString());
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private final LogCapture log = new LogCapture();
 
     @Inject
     Subjects subjects;
@@ -71,13 +35,12 @@ class NoPersonalDataInLogsTest {
 
     @BeforeEach
     void listen() {
-        Logger.getLogger("").addHandler(capture);
-        capture.setLevel(Level.ALL);
+        log.start();
     }
 
     @AfterEach
     void stop() {
-        Logger.getLogger("").removeHandler(capture);
+        log.stop();
         clock.reset();
     }
 
@@ -142,6 +105,7 @@ class NoPersonalDataInLogsTest {
         clock.advance(Duration.ofDays(8));
         expiry.run();
 
+        List<String> captured = log.lines().stream().map(LogCapture.Line::text).toList();
         assertThat(captured).as("log lines").isNotEmpty();
         for (String secret : secrets) {
             assertThat(captured).as("log lines containing " + secret).noneMatch(line -> line.contains(secret));
