@@ -145,6 +145,9 @@
     if (result.status >= 400 && result.status < 500) {
       return DSR.t('problem.invalid');
     }
+    if (result.status === 503) {
+      return DSR.t('problem.unavailable');
+    }
     return DSR.t('problem.server');
   };
 

@@ -103,6 +103,7 @@
   'problem.tooMany': 'Too many attempts. Please try again in {minutes} min.',
   'problem.tooLarge': 'What you typed is too long. Please shorten it and try again.',
   'problem.invalid': 'Something in the form could not be accepted. Please check it and try again.',
+  'problem.unavailable': 'The service is briefly unavailable. Please try again in a minute; what you typed is kept.',
   'problem.server': 'Something went wrong on our side. Please try again later; what you typed is kept.',
 
   'verify.title': 'Confirm your e-mail address',

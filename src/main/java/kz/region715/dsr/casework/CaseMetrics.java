@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import kz.region715.dsr.platform.jobs.JobRounds;
 import kz.region715.dsr.request.domain.RequestStatus;
 import kz.region715.dsr.request.domain.RequestType;
 
@@ -33,10 +34,12 @@ public class CaseMetrics {
     private final AtomicLong overdue = new AtomicLong();
     private final Counter breaches;
     private final Timer timeToClose;
+    private final JobRounds rounds;
 
-    CaseMetrics(MeterRegistry registry, EntityManager em, Clock clock) {
+    CaseMetrics(MeterRegistry registry, EntityManager em, Clock clock, JobRounds rounds) {
         this.em = em;
         this.clock = clock;
+        this.rounds = rounds;
         for (RequestStatus status : CaseService.OPEN_STATUSES) {
             for (RequestType type : RequestType.values()) {
                 AtomicLong value = new AtomicLong();
@@ -53,6 +56,10 @@ public class CaseMetrics {
     }
 
     @Scheduled(identity = "case-metrics", every = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        rounds.run("Case metrics", this::refresh);
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public void refresh() {
         open.values().forEach(v -> v.set(0));

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import kz.region715.dsr.platform.jobs.BatchResult;
+import kz.region715.dsr.platform.jobs.JobRounds;
 import kz.region715.dsr.request.SubjectRequest;
 import kz.region715.dsr.request.SubjectRequestRepository;
 import org.jboss.logging.Logger;
@@ -39,24 +40,28 @@ public class DeadlineWatch {
     private final CaseworkConfig config;
     private final Clock clock;
     private final Event<CaseEvents.DeadlineAlerts> alerts;
+    private final JobRounds rounds;
 
     DeadlineWatch(EntityManager em, SubjectRequestRepository requests, CaseDeadlines caseDeadlines, CaseworkConfig config,
-            Clock clock, Event<CaseEvents.DeadlineAlerts> alerts) {
+            Clock clock, Event<CaseEvents.DeadlineAlerts> alerts, JobRounds rounds) {
         this.em = em;
         this.requests = requests;
         this.caseDeadlines = caseDeadlines;
         this.config = config;
         this.clock = clock;
         this.alerts = alerts;
+        this.rounds = rounds;
     }
 
     @Scheduled(identity = "deadline-watch", every = "${dsr.casework.watch-interval}", delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        BatchResult result = run();
-        if (result.done() > 0) {
-            LOG.infof("Deadline watch: %d alerts", result.done());
-        }
+        rounds.run("Deadline watch", () -> {
+            BatchResult result = run();
+            if (result.done() > 0) {
+                LOG.infof("Deadline watch: %d alerts", result.done());
+            }
+        });
     }
 
     /** One round: claims and reports what crossed a threshold since the last round. */

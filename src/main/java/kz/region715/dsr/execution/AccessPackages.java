@@ -29,6 +29,7 @@ import kz.region715.dsr.lead.LeadConfig;
 import kz.region715.dsr.lead.LeadView;
 import kz.region715.dsr.platform.audit.AuditTrail;
 import kz.region715.dsr.platform.crypto.Secrets;
+import kz.region715.dsr.platform.jobs.JobRounds;
 import kz.region715.dsr.platform.operator.OperatorConfig;
 import kz.region715.dsr.platform.problem.ProblemException;
 import kz.region715.dsr.request.RequestConfig;
@@ -63,11 +64,12 @@ public class AccessPackages {
     private final OperatorConfig operator;
     private final Clock clock;
     private final AuditTrail audit;
+    private final JobRounds rounds;
 
     AccessPackages(EntityManager em, SubjectRequestRepository requests, RequestService requestService,
             LeadActions actions, Secrets secrets,
             ObjectMapper json, ExecutionConfig config, LeadConfig leadConfig, RequestConfig requestConfig,
-            OperatorConfig operator, Clock clock, AuditTrail audit) {
+            OperatorConfig operator, Clock clock, AuditTrail audit, JobRounds rounds) {
         this.em = em;
         this.requests = requests;
         this.requestService = requestService;
@@ -80,6 +82,7 @@ public class AccessPackages {
         this.operator = operator;
         this.clock = clock;
         this.audit = audit;
+        this.rounds = rounds;
     }
 
     /** The token (only its hash is kept) and the end of its validity. */
@@ -257,10 +260,12 @@ public class AccessPackages {
     @Scheduled(identity = "access-package-purge", every = "1h", delayed = "3m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        int purged = purgeExpired();
-        if (purged > 0) {
-            LOG.infof("Access packages: %d expired packages purged", purged);
-        }
+        rounds.run("Access package purge", () -> {
+            int purged = purgeExpired();
+            if (purged > 0) {
+                LOG.infof("Access packages: %d expired packages purged", purged);
+            }
+        });
     }
 
     /** Deletes the content of packages whose link has expired; the record of issue and downloads stays. */

@@ -123,6 +123,15 @@ class Execution {
         return false;
     }
 
+    /** The try was cut short by shutdown: released, and due again at once, whatever the count of tries. */
+    void interrupted(String error, Instant now) {
+        lastError = error;
+        leaseOwner = null;
+        leaseUntil = null;
+        status = Status.QUEUED;
+        nextAttemptAt = now;
+    }
+
     /** An officer asked for another run of a FAILED execution: it continues from where it stopped. */
     void retry(Instant now) {
         if (status != Status.FAILED) {

@@ -26,6 +26,8 @@ import kz.region715.dsr.lead.Lead;
 import kz.region715.dsr.lead.LeadActions;
 import kz.region715.dsr.lead.LeadView;
 import kz.region715.dsr.platform.audit.AuditTrail;
+import kz.region715.dsr.platform.jobs.JobRounds;
+import kz.region715.dsr.platform.problem.DatabaseOutage;
 import kz.region715.dsr.platform.problem.SafeLog;
 import kz.region715.dsr.request.RequestSnapshot;
 import kz.region715.dsr.request.SubjectRequest;
@@ -51,6 +53,7 @@ public class ExecutionWorker {
     private static final Logger LOG = Logger.getLogger(ExecutionWorker.class);
     static final String ACTOR = "system:execution";
     private static final int MAX_ROUNDS = 100;
+    static final String INTERRUPTED_BY_SHUTDOWN = "InterruptedByShutdown";
 
     /** How a run of one execution ended. */
     enum RunResult { COMPLETED, RETRY_LATER, FAILED, LOST_LEASE, INTERRUPTED }
@@ -69,12 +72,13 @@ public class ExecutionWorker {
     private final Event<ExecutionEvents.RecipientToNotify> recipientToNotify;
     private final Event<CaseEvents.Closed> closed;
     private final AuditTrail audit;
+    private final JobRounds rounds;
 
     ExecutionWorker(EntityManager em, SubjectRequestRepository requests, LeadActions actions, Erasure erasure,
             AccessPackages packages, ExecutionConfig config, ObjectMapper json, Clock clock,
             Event<ExecutionEvents.Completed> completed, Event<ExecutionEvents.Failed> failed,
             Event<ExecutionEvents.RecipientToNotify> recipientToNotify, Event<CaseEvents.Closed> closed,
-            AuditTrail audit) {
+            AuditTrail audit, JobRounds rounds) {
         this.em = em;
         this.requests = requests;
         this.actions = actions;
@@ -88,21 +92,24 @@ public class ExecutionWorker {
         this.recipientToNotify = recipientToNotify;
         this.closed = closed;
         this.audit = audit;
+        this.rounds = rounds;
     }
 
     @Scheduled(identity = "execution-worker", every = "${dsr.execution.poll-interval:10s}", delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        int done = runDue(workerId);
-        if (done > 0) {
-            LOG.infof("Execution worker %s: %d executions run", workerId, done);
-        }
+        rounds.run("Execution worker", () -> {
+            int done = runDue(workerId);
+            if (done > 0) {
+                LOG.infof("Execution worker %s: %d executions run", workerId, done);
+            }
+        });
     }
 
-    /** Claims and runs due executions until none is left; returns how many runs ended. */
+    /** Claims and runs due executions until none is left or shutdown begins; returns how many runs ended. */
     public int runDue(String worker) {
         int runs = 0;
-        for (int round = 0; round < MAX_ROUNDS; round++) {
+        for (int round = 0; round < MAX_ROUNDS && !rounds.stopping(); round++) {
             List<UUID> claimed = claim(worker);
             if (claimed.isEmpty()) {
                 break;
@@ -146,6 +153,9 @@ public class ExecutionWorker {
                 return ids;
             });
         } catch (RuntimeException e) {
+            if (DatabaseOutage.in(e)) {
+                throw e;
+            }
             // Another worker or an officer changed one of them at the same moment: next round.
             LOG.debugf("Execution claim by %s lost a race: %s", worker, e.getClass().getSimpleName());
             return List.of();
@@ -155,12 +165,17 @@ public class ExecutionWorker {
     /**
      * Runs one claimed execution to its end, or for at most {@code maxBatches}
      * batches; stopping there without a word is how tests play a worker that dies.
+     * At shutdown it stops between batches, records the try as interrupted and
+     * releases the execution, so that another replica continues at once.
      */
     RunResult run(UUID id, String worker, int maxBatches) {
         try {
             for (int batch = 0; ; batch++) {
                 if (batch >= maxBatches) {
                     return RunResult.INTERRUPTED;
+                }
+                if (rounds.stopping()) {
+                    return QuarkusTransaction.requiringNew().call(() -> interrupted(id, worker));
                 }
                 Boolean more = QuarkusTransaction.requiringNew().call(() -> step(id, worker));
                 if (more == null) {
@@ -173,6 +188,9 @@ public class ExecutionWorker {
             Boolean finished = QuarkusTransaction.requiringNew().call(() -> finish(id, worker));
             return finished ? RunResult.COMPLETED : RunResult.LOST_LEASE;
         } catch (RuntimeException e) {
+            if (DatabaseOutage.in(e)) {
+                throw e; // nothing can be recorded now; the lease runs out and the try is taken again
+            }
             String error = errorOf(e);
             LOG.warnf("Execution %s failed a try: %s", id, SafeLog.describe(e));
             return QuarkusTransaction.requiringNew().call(() -> attemptFailed(id, worker, error));
@@ -380,10 +398,7 @@ public class ExecutionWorker {
             return RunResult.LOST_LEASE;
         }
         boolean outOfTries = execution.attemptFailed(error, now, config.maxAttempts(), backoff(execution.attempts()));
-        SubjectRequest request = requests.findById(execution.requestId());
-        audit.record("EXECUTION_ATTEMPT_FAILED", ACTOR, request.reference(), request.subjectKey(),
-                AuditTrail.details("execution", id, "attempt", execution.attempts(), "error", error,
-                        "nextAttemptAt", outOfTries ? null : execution.nextAttemptAt()));
+        SubjectRequest request = attemptRecorded(execution, error, outOfTries);
         if (!outOfTries) {
             return RunResult.RETRY_LATER;
         }
@@ -391,6 +406,31 @@ public class ExecutionWorker {
         failed.fire(new ExecutionEvents.Failed(RequestSnapshot.of(request), execution.attempts(), error, now));
         LOG.warnf("Request %s: execution FAILED after %d tries (%s)", request.reference(), execution.attempts(), error);
         return RunResult.FAILED;
+    }
+
+    /**
+     * The try was cut by shutdown: it counts, and is in the trail, like a failed one, but it is due again at once
+     * and never uses up the last try (a deployment is not a fault of the execution).
+     */
+    private RunResult interrupted(UUID id, String worker) {
+        Instant now = clock.instant();
+        Execution execution = em.find(Execution.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (!execution.isHeldBy(worker, now)) {
+            return RunResult.LOST_LEASE;
+        }
+        execution.interrupted(INTERRUPTED_BY_SHUTDOWN, now);
+        SubjectRequest request = attemptRecorded(execution, INTERRUPTED_BY_SHUTDOWN, false);
+        LOG.infof("Request %s: execution try %d interrupted by shutdown, released", request.reference(),
+                execution.attempts());
+        return RunResult.INTERRUPTED;
+    }
+
+    private SubjectRequest attemptRecorded(Execution execution, String error, boolean outOfTries) {
+        SubjectRequest request = requests.findById(execution.requestId());
+        audit.record("EXECUTION_ATTEMPT_FAILED", ACTOR, request.reference(), request.subjectKey(),
+                AuditTrail.details("execution", execution.id(), "attempt", execution.attempts(), "error", error,
+                        "nextAttemptAt", outOfTries ? null : execution.nextAttemptAt()));
+        return request;
     }
 
     private Duration backoff(int attempts) {

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import kz.region715.dsr.platform.audit.AuditTrail;
 import kz.region715.dsr.platform.jobs.BatchResult;
+import kz.region715.dsr.platform.jobs.JobRounds;
 import org.jboss.logging.Logger;
 
 /**
@@ -32,24 +33,28 @@ public class LeadRetention {
     private final LeadConfig config;
     private final Clock clock;
     private final AuditTrail audit;
+    private final JobRounds rounds;
 
-    LeadRetention(EntityManager em, Erasure erasure, LeadConfig config, Clock clock, AuditTrail audit) {
+    LeadRetention(EntityManager em, Erasure erasure, LeadConfig config, Clock clock, AuditTrail audit, JobRounds rounds) {
         this.em = em;
         this.erasure = erasure;
         this.config = config;
         this.clock = clock;
         this.audit = audit;
+        this.rounds = rounds;
     }
 
     @Scheduled(identity = "lead-retention", every = "1h", delayed = "2m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        BatchResult erased = eraseExpired();
-        int ips = clearOldIpAddresses();
+        rounds.run("Lead retention", () -> {
+            BatchResult erased = eraseExpired();
+            int ips = clearOldIpAddresses();
 
-        if (erased.done() > 0 || ips > 0) {
-            LOG.infof("Lead retention: %d leads erased, %d IP addresses cleared", erased.done(), ips);
-        }
+            if (erased.done() > 0 || ips > 0) {
+                LOG.infof("Lead retention: %d leads erased, %d IP addresses cleared", erased.done(), ips);
+            }
+        });
     }
 
     /** Erases every lead past its retention deadline and not under legal hold. */

@@ -31,6 +31,18 @@ public interface OutboxConfig {
     @WithDefault("PT2M")
     Duration lease();
 
+    /** Messages one replica sends at the same time. */
+    @WithDefault("4")
+    @Positive
+    int parallelism();
+
+    /**
+     * The longest one message may take to send (connect, greeting, transfer); a send that takes longer counts as
+     * a failed try, retried with backoff. Well under the lease, so that a batch ends before its claims expire.
+     */
+    @WithDefault("PT10S")
+    Duration sendTimeout();
+
     /** How often the sender looks for due mail (scheduler syntax, e.g. 10s). */
     @WithDefault("10s")
     String pollInterval();

@@ -1,17 +1,21 @@
 package kz.region715.dsr.notification;
 
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
+import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import kz.region715.dsr.platform.jobs.BatchResult;
+import kz.region715.dsr.platform.jobs.JobRounds;
 import kz.region715.dsr.platform.problem.SafeLog;
 import kz.region715.dsr.request.RequestEvents;
 import org.jboss.logging.Logger;
@@ -19,8 +23,10 @@ import org.jboss.logging.Logger;
 /**
  * Delivers queued mail. Each round claims a batch with a lease (an UPDATE that
  * re-checks the lease under the row lock, so two replicas never claim the same
- * message), sends outside any transaction, then records the outcome. A replica
- * that dies mid-round leaves its claims to expire and be taken again.
+ * message), sends it outside any transaction, a few messages at a time and each
+ * within a time limit (one stalled SMTP conversation never holds up the others),
+ * then records each outcome. A replica that dies mid-round leaves its claims to
+ * expire and be taken again; one that shuts down hands back what it did not send.
  */
 @ApplicationScoped
 public class OutboxSender {
@@ -29,40 +35,42 @@ public class OutboxSender {
     private static final int MAX_ROUNDS = 50;
 
     private final EntityManager em;
-    private final Mailer mailer;
+    private final ReactiveMailer mailer;
     private final Clock clock;
     private final OutboxConfig config;
     private final Event<RequestEvents.MailOutcome> outcomes;
     private final Outbox outbox;
+    private final JobRounds rounds;
 
-    OutboxSender(EntityManager em, Mailer mailer, Clock clock, OutboxConfig config,
-            Event<RequestEvents.MailOutcome> outcomes, Outbox outbox) {
+    OutboxSender(EntityManager em, ReactiveMailer mailer, Clock clock, OutboxConfig config,
+            Event<RequestEvents.MailOutcome> outcomes, Outbox outbox, JobRounds rounds) {
         this.em = em;
         this.mailer = mailer;
         this.clock = clock;
         this.config = config;
         this.outcomes = outcomes;
         this.outbox = outbox;
+        this.rounds = rounds;
     }
 
     @Scheduled(identity = "outbox-sender", every = "${dsr.outbox.poll-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        BatchResult result = deliverDue();
-        if (result.failed() > 0) {
-            LOG.warnf("Outbox: %d delivered, %d failed this round (will retry)", result.done(), result.failed());
-        }
+        rounds.run("Outbox sender", () -> {
+            BatchResult result = deliverDue();
+            if (result.failed() > 0) {
+                LOG.warnf("Outbox: %d delivered, %d failed this round (will retry)", result.done(), result.failed());
+            }
+        });
     }
 
     /** Sends everything due now, batch by batch; returns how many were delivered and how many failed. */
     public BatchResult deliverDue() {
         BatchResult total = BatchResult.NOTHING;
-        for (int round = 0; round < MAX_ROUNDS; round++) {
+        for (int round = 0; round < MAX_ROUNDS && !rounds.stopping(); round++) {
             String owner = UUID.randomUUID().toString();
-            List<UUID> claimed = QuarkusTransaction.requiringNew().call(() -> claim(owner));
-            for (UUID id : claimed) {
-                total = total.plus(deliver(id, owner));
-            }
+            List<Claimed> claimed = QuarkusTransaction.requiringNew().call(() -> claim(owner));
+            total = total.plus(deliver(claimed, owner));
             if (claimed.size() < config.batchSize()) {
                 break;
             }
@@ -70,7 +78,15 @@ public class OutboxSender {
         return total;
     }
 
-    private List<UUID> claim(String owner) {
+    /** A claimed message, read for sending. */
+    private record Claimed(UUID id, Mail mail) {
+    }
+
+    /** How the sending of one message ended: sent, failed (with the class of the error), or not tried. */
+    private record Attempt(UUID id, boolean tried, String error) {
+    }
+
+    private List<Claimed> claim(String owner) {
         Instant now = clock.instant();
         em.createNativeQuery("""
                 update outbox_message set lease_owner = :owner, lease_until = :until
@@ -85,44 +101,81 @@ public class OutboxSender {
                 .setParameter("now", now)
                 .setParameter("batch", config.batchSize())
                 .executeUpdate();
-        return em.createQuery("select m.id from OutboxMessage m where m.leaseOwner = :owner", UUID.class)
+        return em.createQuery("from OutboxMessage m where m.leaseOwner = :owner", OutboxMessage.class)
                 .setParameter("owner", owner)
-                .getResultList();
+                .getResultStream()
+                .map(m -> new Claimed(m.id, Mail.withText(m.recipient, m.subject, m.bodyText).setHtml(m.bodyHtml)))
+                .toList();
     }
 
-    private BatchResult deliver(UUID id, String owner) {
-        OutboxMessage message = QuarkusTransaction.requiringNew().call(() -> em.find(OutboxMessage.class, id));
-        if (message == null || !owner.equals(message.leaseOwner)) {
+    /** Sends the claimed messages, {@code parallelism} at a time, then records each outcome in its own transaction. */
+    private BatchResult deliver(List<Claimed> claimed, String owner) {
+        if (claimed.isEmpty()) {
             return BatchResult.NOTHING;
         }
-        String error = null;
-        try {
-            Mail mail = Mail.withText(message.recipient, message.subject, message.bodyText).setHtml(message.bodyHtml);
-            mailer.send(mail);
-        } catch (RuntimeException e) {
-            // The class of the failure only: SMTP error texts can quote the recipient address.
-            error = rootCause(e).getClass().getSimpleName();
-            LOG.debugf("Delivery of outbox message %s failed: %s", id, SafeLog.describe(e));
-        }
-        String failure = error;
-        QuarkusTransaction.requiringNew().run(() -> {
-            OutboxMessage current = em.find(OutboxMessage.class, id);
-            Instant now = clock.instant();
-            if (failure == null) {
-                current.delivered(now);
+        List<Attempt> attempts = Multi.createFrom().iterable(claimed)
+                .onItem().transformToUni(this::send).merge(config.parallelism())
+                .collect().asList()
+                .await().atMost(config.sendTimeout().multipliedBy(claimed.size() + 1L));
+        BatchResult result = BatchResult.NOTHING;
+        List<UUID> untried = new ArrayList<>();
+        for (Attempt attempt : attempts) {
+            if (attempt.tried()) {
+                QuarkusTransaction.requiringNew().run(() -> record(attempt));
+                result = result.plus(attempt.error() == null ? new BatchResult(1, 0) : new BatchResult(0, 1));
             } else {
-                current.attemptFailed(now, failure, config);
+                untried.add(attempt.id());
             }
-            if (current.status != OutboxMessage.Status.PENDING) {
-                outbox.audited(current.status == OutboxMessage.Status.SENT ? "MAIL_DELIVERED" : "MAIL_FAILED",
-                        "system:outbox", current);
+        }
+        if (!untried.isEmpty()) {
+            QuarkusTransaction.requiringNew().run(() -> release(untried, owner));
+        }
+        return result;
+    }
+
+    /** One message, bounded in time; once shutdown begins, messages not yet started are left unsent. */
+    private Uni<Attempt> send(Claimed claimed) {
+        return Uni.createFrom().deferred(() -> {
+            if (rounds.stopping()) {
+                return Uni.createFrom().item(new Attempt(claimed.id(), false, null));
             }
-            if (current.requestId != null && current.status != OutboxMessage.Status.PENDING) {
-                outcomes.fire(new RequestEvents.MailOutcome(current.requestId, current.kind.name(),
-                        current.status == OutboxMessage.Status.SENT, now));
-            }
+            return mailer.send(claimed.mail())
+                    .ifNoItem().after(config.sendTimeout()).fail()
+                    .onItem().transform(sent -> new Attempt(claimed.id(), true, null))
+                    .onFailure().recoverWithItem(e -> {
+                        LOG.debugf("Delivery of outbox message %s failed: %s", claimed.id(), SafeLog.describe(e));
+                        // The class of the failure only: SMTP error texts can quote the recipient address.
+                        return new Attempt(claimed.id(), true, rootCause(e).getClass().getSimpleName());
+                    });
         });
-        return failure == null ? new BatchResult(1, 0) : new BatchResult(0, 1);
+    }
+
+    private void record(Attempt attempt) {
+        OutboxMessage current = em.find(OutboxMessage.class, attempt.id());
+        Instant now = clock.instant();
+        if (attempt.error() == null) {
+            current.delivered(now);
+        } else {
+            current.attemptFailed(now, attempt.error(), config);
+        }
+        if (current.status != OutboxMessage.Status.PENDING) {
+            outbox.audited(current.status == OutboxMessage.Status.SENT ? "MAIL_DELIVERED" : "MAIL_FAILED",
+                    "system:outbox", current);
+        }
+        if (current.requestId != null && current.status != OutboxMessage.Status.PENDING) {
+            outcomes.fire(new RequestEvents.MailOutcome(current.requestId, current.kind.name(),
+                    current.status == OutboxMessage.Status.SENT, now));
+        }
+    }
+
+    /** Hands back claims that were not tried (shutdown), so another replica sends them without waiting for the lease. */
+    private void release(List<UUID> ids, String owner) {
+        em.createQuery("update OutboxMessage m set m.leaseOwner = null, m.leaseUntil = null"
+                        + " where m.leaseOwner = :owner and m.id in :ids")
+                .setParameter("owner", owner)
+                .setParameter("ids", ids)
+                .executeUpdate();
+        LOG.infof("Outbox: %d claimed messages released at shutdown", ids.size());
     }
 
     private static Throwable rootCause(Throwable e) {

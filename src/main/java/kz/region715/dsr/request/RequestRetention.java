@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import kz.region715.dsr.platform.audit.AuditTrail;
+import kz.region715.dsr.platform.jobs.JobRounds;
 import org.jboss.logging.Logger;
 
 /**
@@ -29,23 +30,27 @@ public class RequestRetention {
     private final Clock clock;
     private final Event<RequestEvents.Reduced> reduced;
     private final AuditTrail audit;
+    private final JobRounds rounds;
 
     RequestRetention(EntityManager em, RequestConfig config, Clock clock, Event<RequestEvents.Reduced> reduced,
-            AuditTrail audit) {
+            AuditTrail audit, JobRounds rounds) {
         this.em = em;
         this.config = config;
         this.clock = clock;
         this.reduced = reduced;
         this.audit = audit;
+        this.rounds = rounds;
     }
 
     @Scheduled(identity = "request-retention", every = "6h", delayed = "5m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        int count = run();
-        if (count > 0) {
-            LOG.infof("Request retention: %d closed requests reduced to proof of handling", count);
-        }
+        rounds.run("Request retention", () -> {
+            int count = run();
+            if (count > 0) {
+                LOG.infof("Request retention: %d closed requests reduced to proof of handling", count);
+            }
+        });
     }
 
     /** Reduces every closed request whose retention has ended; returns how many. */

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import kz.region715.dsr.platform.jobs.BatchResult;
+import kz.region715.dsr.platform.jobs.JobRounds;
+import kz.region715.dsr.platform.problem.DatabaseOutage;
 import kz.region715.dsr.platform.problem.SafeLog;
 import kz.region715.dsr.request.RequestEvents;
 import kz.region715.dsr.request.SubjectRequest;
@@ -34,23 +36,27 @@ public class UnverifiedRequestExpiry {
     private final VerificationConfig config;
     private final Clock clock;
     private final Event<RequestEvents.Expired> expired;
+    private final JobRounds rounds;
 
     UnverifiedRequestExpiry(SubjectRequestRepository requests, VerificationService verification,
-            VerificationConfig config, Clock clock, Event<RequestEvents.Expired> expired) {
+            VerificationConfig config, Clock clock, Event<RequestEvents.Expired> expired, JobRounds rounds) {
         this.requests = requests;
         this.verification = verification;
         this.config = config;
         this.clock = clock;
         this.expired = expired;
+        this.rounds = rounds;
     }
 
     @Scheduled(identity = "unverified-request-expiry", every = "15m", delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        BatchResult result = run();
-        if (result.done() > 0 || result.failed() > 0) {
-            LOG.infof("Unverified request expiry: %d expired, %d failed", result.done(), result.failed());
-        }
+        rounds.run("Unverified request expiry", () -> {
+            BatchResult result = run();
+            if (result.done() > 0 || result.failed() > 0) {
+                LOG.infof("Unverified request expiry: %d expired, %d failed", result.done(), result.failed());
+            }
+        });
     }
 
     /** Expires every request that is due now, batch by batch. */
@@ -70,6 +76,9 @@ public class UnverifiedRequestExpiry {
                     boolean done = QuarkusTransaction.requiringNew().call(() -> expire(id));
                     total = total.plus(new BatchResult(done ? 1 : 0, 0));
                 } catch (RuntimeException e) {
+                    if (DatabaseOutage.in(e)) {
+                        throw e; // the whole round is skipped, not each request in it
+                    }
                     // Another replica may have expired it first; anything else is retried on the next run.
                     failedIds.add(id);
                     total = total.plus(new BatchResult(0, 1));

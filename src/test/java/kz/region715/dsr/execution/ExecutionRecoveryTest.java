@@ -22,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import kz.region715.dsr.lead.Lead;
+import kz.region715.dsr.platform.jobs.JobRounds;
 import kz.region715.dsr.support.AuditLog;
 import kz.region715.dsr.support.Leads;
 import kz.region715.dsr.support.Subjects;
@@ -46,6 +47,8 @@ class ExecutionRecoveryTest {
     EntityManager em;
     @Inject
     ExecutionConfig config;
+    @Inject
+    JobRounds rounds;
 
     @AfterEach
     void resetClock() {
@@ -117,6 +120,45 @@ class ExecutionRecoveryTest {
         }
         asOfficer().get("/api/v1/cases/{id}/execution", interrupted.caseId()).then().body("attempts", equalTo(2));
         asOfficer().get("/api/v1/cases/{id}/execution", uninterrupted.caseId()).then().body("attempts", equalTo(1));
+    }
+
+    @Test
+    void atShutdownTheWorkerEndsItsBatchRecordsTheInterruptedTryAndReleasesTheExecutionAtOnce() {
+        Subject subject = approvedDeletion(7);
+        UUID execution = executionOf(subject.caseId());
+        List<UUID> claimed = worker.claim("stopping-worker");
+        assertThat(claimed).contains(execution);
+        worker.run(execution, "stopping-worker", 1); // the batch under way when shutdown begins
+        try {
+            rounds.stop();
+            for (UUID id : claimed) {
+                assertThat(worker.run(id, "stopping-worker", Integer.MAX_VALUE))
+                        .isEqualTo(ExecutionWorker.RunResult.INTERRUPTED);
+            }
+            assertThat(erased(subject)).isEqualTo(config.batchSize());
+            Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery(
+                            "select status, lease_owner, lease_until, attempts, last_error from execution where id = ?1")
+                    .setParameter(1, execution).getSingleResult());
+            assertThat(row[0]).isEqualTo("QUEUED");
+            assertThat(row[1]).as("claim released").isNull();
+            assertThat(row[2]).as("lease released").isNull();
+            assertThat(((Number) row[3]).intValue()).isEqualTo(1);
+            assertThat(row[4]).isEqualTo(ExecutionWorker.INTERRUPTED_BY_SHUTDOWN);
+            assertThat(AuditLog.lines("type=EXECUTION_ATTEMPT_FAILED")).anyMatch(l -> l.contains(execution.toString())
+                    && l.contains(ExecutionWorker.INTERRUPTED_BY_SHUTDOWN) && l.contains("\"attempt\":1"));
+
+            // After shutdown nothing more is taken.
+            assertThat(worker.runDue("late-worker")).isZero();
+        } finally {
+            rounds.resume();
+        }
+        // Another replica continues at once, without waiting for the lease, and nothing is done twice.
+        worker.runDue("other-replica");
+        read(subject.caseId()).then().body("status", equalTo("COMPLETED"));
+        assertThat(erased(subject)).isEqualTo(7);
+        asOfficer().get("/api/v1/cases/{id}/execution", subject.caseId()).then()
+                .body("attempts", equalTo(2))
+                .body("summary.leadsHandled", equalTo(7));
     }
 
     @Test

@@ -139,7 +139,7 @@ final class Corpus {
                 .header("Origin", "https://evil.example").input("foreign Origin");
         originVerify.expectedStatus = 403;
         // bodies over the limit, chunked (no Content-Length): valid JSON padded with blanks
-        for (int size : new int[] {100_000, 2_000_000}) {
+        for (int size : new int[] {600_000, 2_000_000}) {
             String pad = " ".repeat(size);
             String batch = "{\"leads\":[" + leadBody + "]" + pad + "}";
             HttpCall b = call("POST", "/api/v1/leads/batch", "ingest", "/api/v1/leads/batch").json(batch)

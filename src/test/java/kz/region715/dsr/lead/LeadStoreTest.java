@@ -120,6 +120,41 @@ class LeadStoreTest {
     }
 
     @Test
+    void theLargestBatchTheApiTakesFitsTheBodyLimitAndALargerBodyIsA413() throws Exception {
+        List<String> messages = List.of("Перезвоните, пожалуйста, по поводу консультации.",
+                "Здравствуйте! Хочу записаться на консультацию по кредиту для малого бизнеса, "
+                        + "перезвоните мне, пожалуйста, после 18:00. Спасибо.",
+                "Сәлеметсіз бе! Маған кеңес беру туралы қоңырау шалыңызшы.",
+                "Hello, please send me the price list for corporate clients.");
+        List<Map<String, Object>> leads = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            Map<String, Object> lead = lead("aigerim.serikova." + UUID.randomUUID().toString().substring(0, 8)
+                    + "@example.kz", String.format("+7 701 %03d %02d %02d", i % 1000, i % 100, (i * 7) % 100));
+            lead.put("name", i % 2 == 0 ? "Айгерим Серикова" : "Нурлан Абдрахманов");
+            lead.put("message", messages.get(i % messages.size()));
+            lead.put("source", i % 2 == 0 ? "WEB_FORM" : "TELEGRAM_BOT");
+            lead.put("cookieId", "GA1.2." + (1_000_000_000L + i) + ".1741000000");
+            leads.add(lead);
+        }
+        String body = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(Map.of("leads", leads));
+        assertThat(body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+                .as("a realistic full batch: far over the old 64 KiB limit").isBetween(150_000, 300_000);
+
+        long before = count();
+        List<String> ids = asIngest().body(body).post("/api/v1/leads/batch").then().statusCode(201)
+                .extract().path("id");
+        assertThat(ids).hasSize(500);
+        assertThat(count()).isEqualTo(before + 500);
+
+        String tooLarge = body.replace(messages.get(1), messages.get(1).repeat(12));
+        assertThat(tooLarge.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isGreaterThan(512 * 1024);
+        asIngest().body(tooLarge).post("/api/v1/leads/batch").then().statusCode(413)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://dsr.region715.kz/problems/payload-too-large"));
+        assertThat(count()).isEqualTo(before + 500);
+    }
+
+    @Test
     void blockedLeadsAreLeftOutOfListingsAndNewLeadsOfTheSubjectAreStoredBlocked() {
         String email = newEmail();
         String first = store(lead(email, null));

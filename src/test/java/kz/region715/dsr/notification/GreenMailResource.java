@@ -32,6 +32,11 @@ public class GreenMailResource implements QuarkusTestResourceLifecycleManager {
         stopServer();
     }
 
+    /** The port GreenMail listens on. */
+    public static int port() {
+        return port;
+    }
+
     public static GreenMail server() {
         return server;
     }

@@ -11,6 +11,8 @@ import jakarta.enterprise.event.Observes;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import kz.region715.dsr.platform.problem.DatabaseOutage;
+import kz.region715.dsr.platform.problem.OutageConfig;
 import kz.region715.dsr.platform.problem.Problem;
 import kz.region715.dsr.platform.problem.Problems;
 import org.eclipse.microprofile.config.Config;
@@ -31,9 +33,12 @@ public class EdgeProblems {
     private final ObjectMapper json;
     private final Map<String, String> securityHeaders;
 
-    EdgeProblems(ObjectMapper json, Config config) {
+    private final OutageConfig outage;
+
+    EdgeProblems(ObjectMapper json, Config config, OutageConfig outage) {
         this.json = json;
         this.securityHeaders = securityHeaders(config);
+        this.outage = outage;
     }
 
     void routes(@Observes Router router) {
@@ -42,6 +47,10 @@ public class EdgeProblems {
         router.route().order(Integer.MIN_VALUE).failureHandler(rc -> {
             if (rc.failure() == null && rc.statusCode() >= 400) {
                 answer(rc, rc.statusCode());
+            } else if (rc.failure() != null && DatabaseOutage.in(rc.failure())) {
+                // A route outside JAX-RS (a page) that met a database outage: the same 503 as the API answers.
+                rc.response().putHeader("Retry-After", Long.toString(outage.retryAfter().toSeconds()));
+                end(rc, Problems.databaseUnavailable(null));
             } else {
                 rc.next();
             }

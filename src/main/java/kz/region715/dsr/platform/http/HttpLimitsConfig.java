@@ -12,6 +12,6 @@ public interface HttpLimitsConfig {
      * (quarkus.http.limits.max-body-size is set higher, as a backstop for
      * bodies sent without a Content-Length.)
      */
-    @WithDefault("64K")
+    @WithDefault("512K")
     MemorySize maxBodySize();
 }

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 import kz.region715.dsr.platform.crypto.Secrets;
+import kz.region715.dsr.platform.jobs.JobRounds;
 import kz.region715.dsr.platform.problem.ProblemException;
 
 /**
@@ -34,11 +35,13 @@ public class Idempotency {
     private final EntityManager em;
     private final Clock clock;
     private final IdempotencyConfig config;
+    private final JobRounds rounds;
 
-    Idempotency(EntityManager em, Clock clock, IdempotencyConfig config) {
+    Idempotency(EntityManager em, Clock clock, IdempotencyConfig config, JobRounds rounds) {
         this.em = em;
         this.clock = clock;
         this.config = config;
+        this.rounds = rounds;
     }
 
     /** The fingerprint of a parsed request body. */
@@ -84,7 +87,7 @@ public class Idempotency {
     @Scheduled(identity = "idempotency-cleanup", every = "1h", delayed = "5m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduledCleanup() {
-        forgetExpired();
+        rounds.run("Idempotency cleanup", this::forgetExpired);
     }
 
     /** Deletes expired keys; returns how many. */

@@ -47,10 +47,12 @@ public class ProblemMappers {
 
     private final AccessRefusals refusals;
     private final SecurityIdentity identity;
+    private final OutageConfig outage;
 
-    ProblemMappers(AccessRefusals refusals, SecurityIdentity identity) {
+    ProblemMappers(AccessRefusals refusals, SecurityIdentity identity, OutageConfig outage) {
         this.refusals = refusals;
         this.identity = identity;
+        this.outage = outage;
     }
 
     @ServerExceptionMapper
@@ -153,6 +155,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public RestResponse<Problem> unexpected(Throwable e, ResourceInfo resource) {
+        if (DatabaseOutage.in(e)) {
+            // Not an incident of this request: the database is down or the pool exhausted; it passes.
+            LOG.debugf("Database unavailable on %s: %s", instance(resource), SafeLog.describe(e));
+            return respond(503, Problems.databaseUnavailable(instance(resource)))
+                    .header("Retry-After", Long.toString(outage.retryAfter().toSeconds()))
+                    .build();
+        }
         // Unique-key races (two identical submissions at once) surface from deep in the persistence stack.
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof org.hibernate.exception.ConstraintViolationException

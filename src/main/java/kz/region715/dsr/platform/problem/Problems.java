@@ -13,6 +13,12 @@ public final class Problems {
         return new Problem(slug, title, status, detail, instance, List.of(), Map.of());
     }
 
+    /** The 503 of a database outage: the client may simply try again; nothing of the error is quoted. */
+    public static Problem databaseUnavailable(String instance) {
+        return of(503, "service-unavailable", "Service unavailable",
+                "The service is briefly unavailable; try again shortly.", instance);
+    }
+
     /** The 400 of one invalid field, as the exception mappers answer it. */
     public static Problem invalidField(String field, String message) {
         return new Problem("validation", "Invalid request", 400, "1 field is invalid", null,

@@ -56,7 +56,7 @@ class HttpEdgeTest {
     @Test
     void aChunkedBodyOverTheLimitIsRefusedOnTheStream() throws Exception {
         long before = requestCount();
-        String name = "x".repeat(70 * 1024);
+        String name = "x".repeat(600 * 1024);
         byte[] body = ("{\"type\":\"ACCESS\",\"email\":\"chunked@example.kz\",\"name\":\"" + name + "\"}")
                 .getBytes(StandardCharsets.UTF_8);
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/requests"))
