@@ -43,11 +43,10 @@ final class PgCluster implements AutoCloseable {
         int port = freePort();
         PgCluster cluster = new PgCluster(name, port);
         try {
-            postgres("pg_createcluster", VERSION, name, "--port", Integer.toString(port), "--",
+            root("pg_createcluster", VERSION, name, "--port", Integer.toString(port), "--",
                     "--auth=trust", "--encoding=UTF8", "--no-sync");
             postgres("pg_conftool", VERSION, name, "set", "fsync", "off");
             postgres("pg_conftool", VERSION, name, "set", "full_page_writes", "off");
-            postgres("pg_conftool", VERSION, name, "set", "listen_addresses", "127.0.0.1");
             cluster.start();
             cluster.superuser("create role " + USER + " login password '" + PASSWORD + "'");
             return cluster;
@@ -107,7 +106,8 @@ final class PgCluster implements AutoCloseable {
     private synchronized void drop() {
         if (!dropped) {
             dropped = true;
-            postgresQuietly("pg_dropcluster", VERSION, name, "--stop");
+            postgresQuietly("pg_ctlcluster", VERSION, name, "stop", "-m", "immediate");
+            rootQuietly("pg_dropcluster", VERSION, name);
         }
     }
 
@@ -126,15 +126,30 @@ final class PgCluster implements AutoCloseable {
         throw new IllegalStateException("no free port in 5440-5499");
     }
 
+    /** pg_createcluster and pg_dropcluster need root (they create and remove the folders); the rest runs as postgres. */
+    private static void root(String... command) {
+        Result result = run(false, command);
+        if (result.exit != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " exited " + result.exit + ": " + result.output);
+        }
+    }
+
+    private static void rootQuietly(String... command) {
+        Result result = run(false, command);
+        if (result.exit != 0) {
+            System.err.println("[fault] " + String.join(" ", command) + " exited " + result.exit + ": " + result.output);
+        }
+    }
+
     private static void postgres(String... command) {
-        Result result = run(command);
+        Result result = run(true, command);
         if (result.exit != 0) {
             throw new IllegalStateException(String.join(" ", command) + " exited " + result.exit + ": " + result.output);
         }
     }
 
     private static void postgresQuietly(String... command) {
-        Result result = run(command);
+        Result result = run(true, command);
         if (result.exit != 0) {
             System.err.println("[fault] " + String.join(" ", command) + " exited " + result.exit + ": " + result.output);
         }
@@ -143,8 +158,8 @@ final class PgCluster implements AutoCloseable {
     private record Result(int exit, String output) {
     }
 
-    private static Result run(String... command) {
-        List<String> line = new ArrayList<>(List.of("runuser", "-u", "postgres", "--"));
+    private static Result run(boolean asPostgres, String... command) {
+        List<String> line = new ArrayList<>(asPostgres ? List.of("runuser", "-u", "postgres", "--") : List.of());
         line.addAll(List.of(command));
         try {
             Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
