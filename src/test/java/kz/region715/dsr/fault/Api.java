@@ -30,7 +30,6 @@ final class Api {
     static final int INGEST_BATCH = 200;
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
-    private static final Map<String, String> TOKENS = new HashMap<>();
 
     private final String base;
 
@@ -67,9 +66,9 @@ final class Api {
 
     // --- tokens ---------------------------------------------------------------------------------------------
 
-    static synchronized String token(String role) {
-        return TOKENS.computeIfAbsent(role, r -> OidcIssuer.token(r + "-1", "groups", List.of(r),
-                Instant.now().plusSeconds(3600)));
+    /** A fresh token: each scenario's issuer has keys of its own. */
+    static String token(String role) {
+        return OidcIssuer.token(role + "-1", "groups", List.of(role), Instant.now().plusSeconds(600));
     }
 
     // --- raw calls ------------------------------------------------------------------------------------------
