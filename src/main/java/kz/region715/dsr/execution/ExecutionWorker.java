@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import kz.region715.dsr.casework.CaseEvents;
 import kz.region715.dsr.lead.Erasure;
@@ -54,11 +55,13 @@ public class ExecutionWorker {
     static final String ACTOR = "system:execution";
     private static final int MAX_ROUNDS = 100;
     static final String INTERRUPTED_BY_SHUTDOWN = "InterruptedByShutdown";
+    static final String DATABASE_UNAVAILABLE = "DatabaseUnavailable";
 
     /** How a run of one execution ended. */
     enum RunResult { COMPLETED, RETRY_LATER, FAILED, LOST_LEASE, INTERRUPTED }
 
     private final String workerId = "worker-" + UUID.randomUUID().toString().substring(0, 8);
+    private final Set<UUID> cutByOutage = ConcurrentHashMap.newKeySet();
     private final EntityManager em;
     private final SubjectRequestRepository requests;
     private final LeadActions actions;
@@ -99,11 +102,24 @@ public class ExecutionWorker {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         rounds.run("Execution worker", () -> {
+            recordTriesCutByOutage(workerId);
             int done = runDue(workerId);
             if (done > 0) {
                 LOG.infof("Execution worker %s: %d executions run", workerId, done);
             }
         });
+    }
+
+    /**
+     * Tries that a database outage cut while this worker held them: once the database answers again, each is
+     * recorded as a failed try (audited, backoff) and released, so that it is retried soon instead of waiting for
+     * its lease to run out. Still down: the round is skipped and they wait for the next one.
+     */
+    void recordTriesCutByOutage(String worker) {
+        for (UUID id : List.copyOf(cutByOutage)) {
+            QuarkusTransaction.requiringNew().call(() -> attemptFailed(id, worker, DATABASE_UNAVAILABLE));
+            cutByOutage.remove(id);
+        }
     }
 
     /** Claims and runs due executions until none is left or shutdown begins; returns how many runs ended. */
@@ -189,7 +205,8 @@ public class ExecutionWorker {
             return finished ? RunResult.COMPLETED : RunResult.LOST_LEASE;
         } catch (RuntimeException e) {
             if (DatabaseOutage.in(e)) {
-                throw e; // nothing can be recorded now; the lease runs out and the try is taken again
+                cutByOutage.add(id); // nothing can be recorded now: the first round after the outage does it
+                throw e;
             }
             String error = errorOf(e);
             LOG.warnf("Execution %s failed a try: %s", id, SafeLog.describe(e));
