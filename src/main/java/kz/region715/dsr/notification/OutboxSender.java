@@ -143,7 +143,7 @@ public class OutboxSender {
                     .ifNoItem().after(config.sendTimeout()).fail()
                     .onItem().transform(sent -> new Attempt(claimed.id(), true, null))
                     .onFailure().recoverWithItem(e -> {
-                        LOG.debugf("Delivery of outbox message %s failed: %s", claimed.id(), SafeLog.describe(e));
+                        LOG.infof("Outbox message %s not delivered: %s", claimed.id(), SafeLog.describe(e));
                         // The class of the failure only: SMTP error texts can quote the recipient address.
                         return new Attempt(claimed.id(), true, rootCause(e).getClass().getSimpleName());
                     });
