@@ -21,7 +21,8 @@ class DatabaseRestartDuringExecutionIT {
     @Test
     void theInterruptedTryIsRetriedAndCompletesOnce() {
         try (Rig rig = new Rig("s4")) {
-            App app = rig.start("s4-app", Map.of("DSR_EXECUTION_INITIAL_BACKOFF", "PT2S"));
+            // Batches of 25 make the erasure take long enough (~200 transactions) for the stop to land within it.
+            App app = rig.start("s4-app", Map.of("DSR_EXECUTION_INITIAL_BACKOFF", "PT2S", "DSR_EXECUTION_BATCH", "25"));
             Api api = new Api(app);
             String email = Api.newEmail();
             List<Map<String, Object>> leads = new ArrayList<>();
