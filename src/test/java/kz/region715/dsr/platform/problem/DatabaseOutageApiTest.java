@@ -8,38 +8,27 @@ import static org.hamcrest.Matchers.not;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import java.sql.Connection;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import kz.region715.dsr.execution.ExecutionWorker;
 import kz.region715.dsr.notification.OutboxSender;
 import kz.region715.dsr.platform.jobs.JobRounds;
 import kz.region715.dsr.support.LogCapture;
+import kz.region715.dsr.support.SmallPool;
 import kz.region715.dsr.support.Subjects;
 import org.junit.jupiter.api.Test;
 
 /**
- * A database that cannot be had (here: a pool of two connections that the test holds, so every acquisition times
+ * A database that cannot be had (here: a small pool whose connections the test holds, so every acquisition times
  * out as it does when PostgreSQL is down): the API answers 503 within the bounded wait, readiness goes DOWN, the
  * jobs skip their round with one line, and everything comes back by itself.
  */
 @QuarkusTest
-@TestProfile(DatabaseOutageApiTest.PoolOfTwo.class)
+@TestProfile(SmallPool.class)
 class DatabaseOutageApiTest {
-
-    public static class PoolOfTwo implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            // Two: Flyway takes both at start
-            return Map.of("quarkus.datasource.jdbc.max-size", "2",
-                    "quarkus.datasource.jdbc.acquisition-timeout", "PT1S");
-        }
-    }
 
     @Inject
     AgroalDataSource dataSource;
@@ -53,7 +42,7 @@ class DatabaseOutageApiTest {
     @Test
     void anOutageAnswers503WithRetryAfterAndReadinessGoesDownUntilTheDatabaseIsBack() throws Exception {
         given().get("/q/health/ready").then().statusCode(200);
-        try (Connection held = dataSource.getConnection(); Connection alsoHeld = dataSource.getConnection()) {
+        try (AutoCloseable held = SmallPool.hold(dataSource)) {
             long start = System.nanoTime();
             given().contentType(ContentType.JSON).body(Subjects.access(Subjects.newEmail()))
                     .post("/api/v1/requests").then()
