@@ -48,9 +48,7 @@ public class EdgeProblems {
             if (rc.failure() == null && rc.statusCode() >= 400) {
                 answer(rc, rc.statusCode());
             } else if (rc.failure() != null && DatabaseOutage.in(rc.failure())) {
-                // A route outside JAX-RS (a page) that met a database outage: the same 503 as the API answers.
-                rc.response().putHeader("Retry-After", Long.toString(outage.retryAfter().toSeconds()));
-                end(rc, Problems.databaseUnavailable(null));
+                answer(rc, 503); // a route outside JAX-RS (a page): the same 503 as the API answers
             } else {
                 rc.next();
             }
@@ -62,8 +60,10 @@ public class EdgeProblems {
 
     /** Ends the exchange with the problem of {@code status}, unless an answer is already on its way. */
     public void answer(RoutingContext rc, int status) {
-        Kind kind = Kind.of(status);
-        end(rc, status, kind.slug, kind.title, kind.detail);
+        if (status == 503) {
+            rc.response().putHeader("Retry-After", Long.toString(outage.retryAfter().toSeconds()));
+        }
+        end(rc, Problems.ofStatus(status, null));
     }
 
     public void end(RoutingContext rc, int status, String slug, String title, String detail) {
@@ -111,43 +111,5 @@ public class EdgeProblems {
         }
         headers.put("Cache-Control", "no-store");
         return Map.copyOf(headers);
-    }
-
-    private enum Kind {
-        BAD_REQUEST(400, "bad-request", "Bad request", "The request cannot be understood."),
-        FORBIDDEN(403, "forbidden", "Forbidden", "This request is not allowed."),
-        NOT_FOUND(404, "not-found", "Not found", "No such resource."),
-        NOT_ALLOWED(405, "method-not-allowed", "Method not allowed", "This resource does not support that method."),
-        NOT_ACCEPTABLE(406, "not-acceptable", "Not acceptable",
-                "The resource cannot answer in any of the accepted media types."),
-        TOO_LARGE(413, "payload-too-large", "Payload too large", "The request body is too large."),
-        URI_TOO_LONG(414, "uri-too-long", "URI too long", "The request's address is too long."),
-        UNSUPPORTED(415, "unsupported-media-type", "Unsupported media type", "Send the body as application/json."),
-        HEADERS_TOO_LARGE(431, "headers-too-large", "Request header fields too large",
-                "The request's headers are too large."),
-        NOT_IMPLEMENTED(501, "not-implemented", "Not implemented", "This method is not supported."),
-        UNAVAILABLE(503, "service-unavailable", "Service unavailable", "Try again later."),
-        INTERNAL(500, "internal", "Internal error", "Something went wrong on our side.");
-
-        final int status;
-        final String slug;
-        final String title;
-        final String detail;
-
-        Kind(int status, String slug, String title, String detail) {
-            this.status = status;
-            this.slug = slug;
-            this.title = title;
-            this.detail = detail;
-        }
-
-        static Kind of(int status) {
-            for (Kind kind : values()) {
-                if (kind.status == status) {
-                    return kind;
-                }
-            }
-            return status >= 500 ? INTERNAL : BAD_REQUEST;
-        }
     }
 }

@@ -8,9 +8,9 @@ import io.smallrye.config.WithDefault;
 public interface HttpLimitsConfig {
 
     /**
-     * Largest request body the API accepts; larger ones get a 413 problem.
-     * (quarkus.http.limits.max-body-size is set higher, as a backstop for
-     * bodies sent without a Content-Length.)
+     * Largest request body the API accepts, with or without a Content-Length
+     * ({@link RequestGuard}); larger ones get a 413 problem.
+     * quarkus.http.limits.max-body-size follows it.
      */
     @WithDefault("512K")
     MemorySize maxBodySize();

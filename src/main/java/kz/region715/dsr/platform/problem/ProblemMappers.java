@@ -106,27 +106,11 @@ public class ProblemMappers {
         if (e.getCause() instanceof JsonProcessingException json) {
             return jsonProblem(json, resource);
         }
-        int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
-        if (e instanceof NotFoundException || status == 404) {
-            return simple(404, "not-found", "Not found", "No such resource.", resource);
-        }
-        if (e instanceof NotAllowedException || status == 405) {
-            return simple(405, "method-not-allowed", "Method not allowed",
-                    "This resource does not support that method.", resource);
-        }
-        if (e instanceof NotSupportedException || status == 415) {
-            return simple(415, "unsupported-media-type", "Unsupported media type",
-                    "Send the body as application/json.", resource);
-        }
-        if (e instanceof NotAcceptableException || status == 406) {
-            return simple(406, "not-acceptable", "Not acceptable",
-                    "The resource cannot answer in any of the accepted media types.", resource);
-        }
-        if (status == 413) {
-            return simple(413, "payload-too-large", "Payload too large", "The request body is too large.", resource);
-        }
+        int status = e instanceof NotFoundException ? 404 : e instanceof NotAllowedException ? 405
+                : e instanceof NotSupportedException ? 415 : e instanceof NotAcceptableException ? 406
+                : e.getResponse() == null ? 500 : e.getResponse().getStatus();
         if (status >= 400 && status < 500) {
-            return simple(status, "bad-request", "Bad request", "The request cannot be understood.", resource);
+            return respond(status, Problems.ofStatus(status, instance(resource))).build();
         }
         return internal(e, resource);
     }

@@ -3,6 +3,7 @@ package kz.region715.dsr.platform.time;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.function.Function;
 
 /**
  * The instants and dates a client may send, in bodies and in parameters: ISO-8601 text from 1900 to 9999. The
@@ -25,27 +26,25 @@ public final class DateBounds {
 
     /** @throws IllegalArgumentException with {@link #INSTANT_RULE}, never quoting the text */
     public static Instant instant(String text) {
-        try {
-            Instant instant = Instant.parse(text);
-            if (instant.isBefore(MIN_INSTANT) || instant.isAfter(MAX_INSTANT)) {
-                throw new IllegalArgumentException(INSTANT_RULE);
-            }
-            return instant;
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(INSTANT_RULE);
-        }
+        return bounded(text, Instant::parse, MIN_INSTANT, MAX_INSTANT, INSTANT_RULE);
     }
 
     /** @throws IllegalArgumentException with {@link #DATE_RULE}, never quoting the text */
     public static LocalDate date(String text) {
+        return bounded(text, LocalDate::parse, MIN_DATE, MAX_DATE, DATE_RULE);
+    }
+
+    private static <T extends Comparable<? super T>> T bounded(String text, Function<String, T> parse, T min, T max,
+            String rule) {
+        T value;
         try {
-            LocalDate date = LocalDate.parse(text);
-            if (date.isBefore(MIN_DATE) || date.isAfter(MAX_DATE)) {
-                throw new IllegalArgumentException(DATE_RULE);
-            }
-            return date;
+            value = parse.apply(text);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(DATE_RULE);
+            throw new IllegalArgumentException(rule);
         }
+        if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+            throw new IllegalArgumentException(rule);
+        }
+        return value;
     }
 }
