@@ -31,7 +31,8 @@ public class AuditHistory {
     }
 
     @Schema(name = "AuditHistoryEvent")
-    public record Event(long seq, Instant at, String actor, String type, JsonNode details, String hash) {
+    public record Event(long seq, Instant at, String actor, String type,
+            @Schema(ref = "AuditDetails") JsonNode details, String hash) {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

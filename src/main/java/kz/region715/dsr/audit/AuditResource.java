@@ -13,6 +13,7 @@ import kz.region715.dsr.platform.http.ExportFilter;
 import kz.region715.dsr.platform.http.Tabular;
 import kz.region715.dsr.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -38,7 +39,7 @@ public class AuditResource {
     @GET
     @Path("/events")
     @Produces({Tabular.NDJSON, Tabular.CSV})
-    @Operation(summary = "Export the audit trail",
+    @Operation(operationId = "exportAuditEvents", summary = "Export the audit trail",
             description = "Events in sequence order, filtered by time range [from, to), request reference and event "
                     + "type; NDJSON (default) or CSV by Accept; streamed from the database. Each NDJSON line is the "
                     + "event's canonical form with `hash` added last: remove `hash` and print with sorted keys "
@@ -46,19 +47,18 @@ public class AuditResource {
                     + "the event before. No personal data: the subject is a keyed pseudonym.")
     @APIResponse(responseCode = "200", description = "The events",
             content = {
-                    @Content(mediaType = Tabular.NDJSON, schema = @Schema(type = org.eclipse.microprofile.openapi
-                            .annotations.enums.SchemaType.STRING),
-                            examples = @ExampleObject(name = "ndjson", value = """
-                                    {"actor":"officer-1","at":"2026-03-24T05:00:00.123456Z","details":{"fromStatus":"IN_REVIEW","requestType":"DELETION","textLength":0,"toStatus":"APPROVED","visibleToSubject":true},"prev":"3a7bd3e2360a3d29eea436fcfb7e44c735d117c42d1c1835420b6b9942dd4f1b","request":"DSR-2026-000042","seq":1042,"subject":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08","type":"APPROVED","hash":"2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae"}""")),
-                    @Content(mediaType = Tabular.CSV, schema = @Schema(type = org.eclipse.microprofile.openapi
-                            .annotations.enums.SchemaType.STRING),
+                    @Content(mediaType = Tabular.NDJSON, schema = @Schema(type = SchemaType.STRING, format = "binary"),
+                            examples = @ExampleObject(name = "ndjson", ref = "AuditEventsNdjson")),
+                    @Content(mediaType = Tabular.CSV, schema = @Schema(type = SchemaType.STRING, format = "binary"),
                             examples = @ExampleObject(name = "csv", value = "seq,at,actor,type,request,subject,details,prev,hash\r\n"))})
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     public Response events(
-            @Parameter(description = "ISO-8601 instant, inclusive") @QueryParam("from") String from,
-            @Parameter(description = "ISO-8601 instant, exclusive") @QueryParam("to") String to,
+            @Parameter(description = "ISO-8601 instant, inclusive", schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+            @QueryParam("from") String from,
+            @Parameter(description = "ISO-8601 instant, exclusive", schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+            @QueryParam("to") String to,
             @Parameter(description = "Request reference") @QueryParam("request") String request,
             @Parameter(description = "Event type, e.g. APPROVED") @QueryParam("type") String type,
             @HeaderParam("Accept") String accept) {
@@ -71,7 +71,7 @@ public class AuditResource {
     @GET
     @Path("/verification")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Verify the hash chain",
+    @Operation(operationId = "verifyAuditChain", summary = "Verify the hash chain",
             description = "Recomputes the chain over the events of [from, to) (the whole trail without them): each "
                     + "event's hash, its link to the event before, an unbroken sequence, the indexed columns against "
                     + "the hashed content, and for an open end the chain's head. OK, or BROKEN with the first event "
@@ -87,8 +87,10 @@ public class AuditResource {
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     public ChainVerification.Result verify(
-            @Parameter(description = "ISO-8601 instant, inclusive") @QueryParam("from") String from,
-            @Parameter(description = "ISO-8601 instant, exclusive") @QueryParam("to") String to) {
+            @Parameter(description = "ISO-8601 instant, inclusive", schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+            @QueryParam("from") String from,
+            @Parameter(description = "ISO-8601 instant, exclusive", schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+            @QueryParam("to") String to) {
         ExportFilter filter = ExportFilter.parse(from, to, null, null, EVENT_TYPE, "an event type");
         return verification.verify(filter.from(), filter.to());
     }

@@ -13,6 +13,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Objects;
 import kz.region715.dsr.platform.audit.AuditCanonical;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.Session;
 
 /**
@@ -32,11 +33,26 @@ public class ChainVerification {
     }
 
     /** Where the chain first breaks: the event's sequence number and what is wrong. */
+    @Schema(name = "ChainBreak")
     public record Break(long seq, String problem) {
     }
 
-    public record Result(String status, Instant from, Instant to, long checked, Long firstSeq, Long lastSeq,
-            String lastHash, Break firstBreak) {
+    /** What a verification of the chain (or of a range of it) found. */
+    @Schema(name = "ChainVerification")
+    public record Result(String status,
+            @Schema(description = "Start of the range checked, inclusive; null when not given (from the first event)",
+                    nullable = true) Instant from,
+            @Schema(description = "End of the range checked, exclusive; null when not given (up to the chain's head)",
+                    nullable = true) Instant to,
+            long checked,
+            @Schema(description = "Sequence number of the first event in the range; null when the range has none",
+                    nullable = true) Long firstSeq,
+            @Schema(description = "Sequence number of the last event checked intact; null when none was",
+                    nullable = true) Long lastSeq,
+            @Schema(description = "Hash of the last event checked intact; null when none was", nullable = true)
+            String lastHash,
+            @Schema(description = "Where the chain first breaks; null when it is OK", nullable = true)
+            Break firstBreak) {
     }
 
     public Result verify(Instant from, Instant to) {

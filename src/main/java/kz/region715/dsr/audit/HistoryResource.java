@@ -30,7 +30,7 @@ public class HistoryResource {
     }
 
     @GET
-    @Operation(summary = "A case's audit history",
+    @Operation(operationId = "getCaseHistory", summary = "A case's audit history",
             description = "Everything recorded about the case in the audit trail, in order: transitions, decisions "
                     + "with actor and reason, verification attempts, e-mails, data operations on the subject's leads, "
                     + "package issue and downloads. The same events, with their hashes, as the auditors' export.")

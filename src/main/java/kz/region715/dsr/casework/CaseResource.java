@@ -14,10 +14,14 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
 import kz.region715.dsr.platform.http.QueryParams;
+import kz.region715.dsr.platform.problem.Problem;
 import kz.region715.dsr.platform.security.Roles;
 import kz.region715.dsr.request.domain.RequestStatus;
 import kz.region715.dsr.request.domain.RequestType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.Explode;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -62,7 +66,7 @@ public class CaseResource {
     }
 
     @GET
-    @Operation(summary = "The work queue",
+    @Operation(operationId = "listCases", summary = "The work queue",
             description = "Verified cases ordered by due date (then id), filtered; keyset pagination with `cursor`. "
                     + "Unverified requests never appear.")
     @APIResponse(responseCode = "200", description = "A page of cases",
@@ -77,17 +81,25 @@ public class CaseResource {
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     public CaseSummary.Page list(
-            @Parameter(description = "Status filter; repeat for several") @QueryParam("status") List<String> status,
-            @Parameter(description = "Type filter; repeat for several") @QueryParam("type") List<String> type,
+            @Parameter(description = "Status filter; repeat for several", explode = Explode.TRUE,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = RequestStatus.class)) @QueryParam("status") List<String> status,
+            @Parameter(description = "Type filter; repeat for several", explode = Explode.TRUE,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = RequestType.class)) @QueryParam("type") List<String> type,
             @QueryParam("assignee") String assignee,
-            @Parameter(description = "Only cases nobody is assigned to") @QueryParam("unassigned") String unassigned,
-            @Parameter(description = "true: open cases past their due date; false: the others") @QueryParam("overdue") String overdue,
-            @Parameter(description = "ISO-8601 instant: due before it") @QueryParam("dueBefore") String dueBefore,
-            @Parameter(description = "ISO-8601 instant, inclusive") @QueryParam("receivedFrom") String receivedFrom,
-            @Parameter(description = "ISO-8601 instant, exclusive") @QueryParam("receivedTo") String receivedTo,
+            @Parameter(description = "Only cases nobody is assigned to", schema = @Schema(type = SchemaType.BOOLEAN))
+            @QueryParam("unassigned") String unassigned,
+            @Parameter(description = "true: open cases past their due date; false: the others", schema = @Schema(type = SchemaType.BOOLEAN))
+            @QueryParam("overdue") String overdue,
+            @Parameter(description = "ISO-8601 instant: due before it", schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+            @QueryParam("dueBefore") String dueBefore,
+            @Parameter(description = "ISO-8601 instant, inclusive", schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+            @QueryParam("receivedFrom") String receivedFrom,
+            @Parameter(description = "ISO-8601 instant, exclusive", schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+            @QueryParam("receivedTo") String receivedTo,
             @QueryParam("reference") String reference,
             @QueryParam("cursor") String cursor,
-            @Parameter(description = "Page size, 1 to 200 (default 50)") @QueryParam("limit") String limit) {
+            @Parameter(description = "Page size, 1 to 200 (default 50)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50"))
+            @QueryParam("limit") String limit) {
         QueryParams parse = new QueryParams();
         CaseQuery query = new CaseQuery(parse.each("status", status, RequestStatus::valueOf),
                 parse.each("type", type, RequestType::valueOf), parse.text("assignee", assignee, 100),
@@ -101,10 +113,11 @@ public class CaseResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "A case", description = "The request, the subject, the deadline (date, basis, citation, "
+    @Operation(operationId = "getCase", summary = "A case", description = "The request, the subject, the deadline (date, basis, citation, "
             + "working days left) and the full timeline with actor and time of every entry. The ETag header is "
             + "what If-Match needs for a change.")
     @APIResponse(responseCode = "200", description = "The case",
+            headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseView.class),
                     examples = @ExampleObject(name = "case", value = CASE_EXAMPLE)))
     @APIResponse(responseCode = "401", ref = "Unauthorized")
@@ -117,7 +130,7 @@ public class CaseResource {
     @POST
     @Path("/{id}/assignment")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Assign the case", description = "To the caller (no assignee) or to another officer. "
+    @Operation(operationId = "assignCase", summary = "Assign the case", description = "To the caller (no assignee) or to another officer. "
             + "An OPEN case moves to IN_REVIEW.")
     public RestResponse<CaseView> assign(@RestPath UUID id, @Parameter(ref = "IfMatch") @HeaderParam("If-Match") String ifMatch,
             @Valid CaseCommands.Assign body) {
@@ -127,7 +140,7 @@ public class CaseResource {
     @POST
     @Path("/{id}/notes")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Add an internal note", description = "Never shown to the subject.")
+    @Operation(operationId = "addCaseNote", summary = "Add an internal note", description = "Never shown to the subject.")
     public RestResponse<CaseView> note(@RestPath UUID id, @Parameter(ref = "IfMatch") @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull CaseCommands.Note body) {
         return withEtag(cases.addNote(id, ifMatch, body));
@@ -136,7 +149,7 @@ public class CaseResource {
     @POST
     @Path("/{id}/questions")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Ask the subject", description = "E-mails the question; the case waits in AWAITING_SUBJECT "
+    @Operation(operationId = "askSubject", summary = "Ask the subject", description = "E-mails the question; the case waits in AWAITING_SUBJECT "
             + "until the subject answers (POST /api/v1/requests/{id}/messages). Where the deadline policy says so, "
             + "the wait does not count against the deadline.")
     public RestResponse<CaseView> ask(@RestPath UUID id, @Parameter(ref = "IfMatch") @HeaderParam("If-Match") String ifMatch,
@@ -147,7 +160,10 @@ public class CaseResource {
     @POST
     @Path("/{id}/approval")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Approve", description = "The case waits in APPROVED for execution.")
+    @Operation(operationId = "approveCase", summary = "Approve", description = "The case waits in APPROVED for execution.")
+    @APIResponse(responseCode = "422", description = "A correction's new values would not be valid in the lead store "
+            + "(`corrections-invalid`, with `errors`); approve with corrected values in `corrections`.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<CaseView> approve(@RestPath UUID id, @Parameter(ref = "IfMatch") @HeaderParam("If-Match") String ifMatch,
             @Valid CaseCommands.Approve body) {
         return withEtag(cases.approve(id, ifMatch, body));
@@ -156,7 +172,7 @@ public class CaseResource {
     @POST
     @Path("/{id}/rejection")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Reject", description = "With a reason and a legal basis; the subject's e-mail gives both "
+    @Operation(operationId = "rejectCase", summary = "Reject", description = "With a reason and a legal basis; the subject's e-mail gives both "
             + "and the right to appeal to the authorised body or a court (policy 7.6).")
     public RestResponse<CaseView> reject(@RestPath UUID id, @Parameter(ref = "IfMatch") @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull CaseCommands.Reject body) {
@@ -166,7 +182,7 @@ public class CaseResource {
     @POST
     @Path("/{id}/extension")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Extend the deadline", description = "Only as the deadline policy allows; the new due date "
+    @Operation(operationId = "extendDeadline", summary = "Extend the deadline", description = "Only as the deadline policy allows; the new due date "
             + "is computed and the subject is told why by e-mail. 409 `extension-not-allowed` otherwise.")
     public RestResponse<CaseView> extend(@RestPath UUID id, @Parameter(ref = "IfMatch") @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull CaseCommands.Extend body) {
@@ -176,7 +192,7 @@ public class CaseResource {
     @POST
     @Path("/{id}/cancellation")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Cancel", description = "As a duplicate, withdrawn by the subject, or other; the subject is told.")
+    @Operation(operationId = "cancelCase", summary = "Cancel", description = "As a duplicate, withdrawn by the subject, or other; the subject is told.")
     public RestResponse<CaseView> cancel(@RestPath UUID id, @Parameter(ref = "IfMatch") @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull CaseCommands.Cancel body) {
         return withEtag(cases.cancel(id, ifMatch, body));
@@ -185,7 +201,7 @@ public class CaseResource {
     @POST
     @Path("/{id}/jurisdiction")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change the jurisdiction", description = "With a reason; the due date is recomputed under "
+    @Operation(operationId = "setJurisdiction", summary = "Change the jurisdiction", description = "With a reason; the due date is recomputed under "
             + "the new jurisdiction's policy from the original receipt or verification.")
     public RestResponse<CaseView> jurisdiction(@RestPath UUID id, @Parameter(ref = "IfMatch") @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull CaseCommands.ChangeJurisdiction body) {
@@ -194,7 +210,7 @@ public class CaseResource {
 
     @GET
     @Path("/{id}/matches")
-    @Operation(summary = "The subject's data", description = "Leads that belong to the verified subject: by the "
+    @Operation(operationId = "listCaseMatches", summary = "The subject's data", description = "Leads that belong to the verified subject: by the "
             + "verified e-mail, and by the phone the subject gave once an officer confirmed it, each with why it "
             + "matched and whether it is included or excluded; and the service's own records of the subject "
             + "(requests, e-mails).")
@@ -225,7 +241,7 @@ public class CaseResource {
     @POST
     @Path("/{id}/matches/{leadId}/exclusion")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Exclude a false match", description = "Before the decision; recorded with the reason. "
+    @Operation(operationId = "excludeMatch", summary = "Exclude a false match", description = "Before the decision; recorded with the reason. "
             + "The execution of the request leaves the lead alone.")
     public RestResponse<CaseView> exclude(@RestPath UUID id, @RestPath UUID leadId,
             @Parameter(ref = "IfMatch") @HeaderParam("If-Match") String ifMatch,
@@ -235,8 +251,10 @@ public class CaseResource {
 
     @POST
     @Path("/{id}/phone-confirmation")
-    @Operation(summary = "Confirm the subject's phone", description = "The officer checked that the phone the "
+    @Operation(operationId = "confirmPhone", summary = "Confirm the subject's phone", description = "The officer checked that the phone the "
             + "subject gave is theirs: leads found by it count as the subject's data. Before the decision.")
+    @APIResponse(responseCode = "422", description = "The subject gave no phone (`no-phone`)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<CaseView> confirmPhone(@RestPath UUID id,
             @Parameter(ref = "IfMatch") @HeaderParam("If-Match") String ifMatch) {
         return withEtag(cases.confirmPhone(id, ifMatch));

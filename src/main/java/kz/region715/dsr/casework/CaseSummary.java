@@ -18,6 +18,7 @@ public record CaseSummary(UUID id, String reference, RequestType type, RequestSt
     @Schema(name = "CasePage")
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Page(List<CaseSummary> items,
-            @Schema(description = "Pass as `cursor` for the next page; null on the last page") String nextCursor) {
+            @Schema(description = "Pass as `cursor` for the next page; null on the last page", nullable = true)
+            String nextCursor) {
     }
 }

@@ -53,7 +53,8 @@ public record CaseView(
             boolean overdue,
             int extensionsGranted,
             boolean extensionAvailable,
-            @Schema(description = "Since when the case waits for the subject") Instant pausedSince) {
+            @Schema(description = "Since when the case waits for the subject; null while it does not",
+                    nullable = true) Instant pausedSince) {
     }
 
     @Schema(name = "CaseDuplicate")

@@ -50,24 +50,25 @@ public class ReportResource {
     @Path("/requests")
     @RolesAllowed(Roles.AUDITOR)
     @Produces({Tabular.NDJSON, Tabular.CSV})
-    @Operation(summary = "Request histories",
+    @Operation(operationId = "exportRequestHistories", summary = "Request histories",
             description = "One row per request received in [from, to) (optionally one reference or type): type, "
                     + "channel, received, verified, due date and its policy and basis, extensions, the decision with "
                     + "who and when, rejection basis or cancellation reason, completion, closing, status. NDJSON "
                     + "(default) or CSV by Accept, streamed. No personal data.")
     @APIResponse(responseCode = "200", description = "The rows",
             content = {
-                    @Content(mediaType = Tabular.NDJSON, schema = @Schema(type = SchemaType.STRING),
-                            examples = @ExampleObject(name = "ndjson", value = """
-                                    {"reference":"DSR-2026-000042","type":"DELETION","channel":"WEB","receivedAt":"2026-03-20T09:12:44Z","verifiedAt":"2026-03-20T09:15:02Z","dueLastDay":"2026-03-26","deadlinePolicy":"KZ/DELETION","deadlineBasis":"STATUTORY","extensions":0,"decision":"APPROVED","decidedBy":"officer-1","decidedAt":"2026-03-23T04:01:10Z","rejectionBasis":null,"cancellationReason":null,"completedAt":"2026-03-23T04:01:21Z","closedAt":"2026-03-23T04:01:21Z","status":"COMPLETED"}""")),
-                    @Content(mediaType = Tabular.CSV, schema = @Schema(type = SchemaType.STRING),
+                    @Content(mediaType = Tabular.NDJSON, schema = @Schema(type = SchemaType.STRING, format = "binary"),
+                            examples = @ExampleObject(name = "ndjson", ref = "RequestHistoriesNdjson")),
+                    @Content(mediaType = Tabular.CSV, schema = @Schema(type = SchemaType.STRING, format = "binary"),
                             examples = @ExampleObject(name = "csv", value = "reference,type,channel,receivedAt,verifiedAt,dueLastDay,deadlinePolicy,deadlineBasis,extensions,decision,decidedBy,decidedAt,rejectionBasis,cancellationReason,completedAt,closedAt,status\r\n"))})
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     public Response requestHistories(
-            @Parameter(description = "ISO-8601 instant, inclusive") @QueryParam("from") String from,
-            @Parameter(description = "ISO-8601 instant, exclusive") @QueryParam("to") String to,
+            @Parameter(description = "ISO-8601 instant, inclusive", schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+            @QueryParam("from") String from,
+            @Parameter(description = "ISO-8601 instant, exclusive", schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+            @QueryParam("to") String to,
             @Parameter(description = "Request reference") @QueryParam("request") String reference,
             @Parameter(description = "Request type", schema = @Schema(implementation = RequestType.class))
             @QueryParam("type") String type,
@@ -82,7 +83,7 @@ public class ReportResource {
     @GET
     @Path("/sla")
     @RolesAllowed({Roles.AUDITOR, Roles.OFFICER})
-    @Operation(summary = "Service levels over a period",
+    @Operation(operationId = "getSlaReport", summary = "Service levels over a period",
             description = "Verified cases received in [from, to) by status and type, open cases overdue now, and "
                     + "for cases closed in the period: how many, how many after their due date, median and 90th "
                     + "percentile time from receipt to closing. Default period: the last 30 days.")
@@ -99,8 +100,10 @@ public class ReportResource {
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     public SlaReport.View sla(
-            @Parameter(description = "ISO-8601 instant, inclusive") @QueryParam("from") String from,
-            @Parameter(description = "ISO-8601 instant, exclusive (default now)") @QueryParam("to") String to) {
+            @Parameter(description = "ISO-8601 instant, inclusive", schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+            @QueryParam("from") String from,
+            @Parameter(description = "ISO-8601 instant, exclusive (default now)", schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+            @QueryParam("to") String to) {
         QueryParams parse = new QueryParams();
         Instant givenTo = parse.instant("to", to);
         Instant givenFrom = parse.instant("from", from);

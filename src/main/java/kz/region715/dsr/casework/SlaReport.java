@@ -38,8 +38,10 @@ public class SlaReport {
     @Schema(name = "SlaClosing")
     public record Closing(long count,
             @Schema(description = "Closed after their due date") long afterDueDate,
-            @Schema(description = "Median time from receipt to closing, ISO-8601 duration") Duration medianTimeToClose,
-            @Schema(description = "90th percentile (nearest rank)") Duration p90TimeToClose) {
+            @Schema(description = "Median time from receipt to closing, ISO-8601 duration; null when none closed",
+                    nullable = true) Duration medianTimeToClose,
+            @Schema(description = "90th percentile (nearest rank); null when none closed", nullable = true)
+            Duration p90TimeToClose) {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

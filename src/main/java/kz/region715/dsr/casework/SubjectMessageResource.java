@@ -38,10 +38,10 @@ public class SubjectMessageResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Answer the officer's question",
+    @Operation(operationId = "answerQuestion", summary = "Answer the officer's question",
             description = "With the request's access token (X-Request-Token). The case returns to review.")
     @APIResponse(responseCode = "202", description = "Received",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "AnswerReceived"),
                     examples = @ExampleObject(name = "received", value = "{\"status\": \"IN_REVIEW\"}")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", description = "Unknown id, or wrong or missing token",

@@ -37,7 +37,7 @@ public class ExecutionResource {
 
     @GET
     @Path("/execution")
-    @Operation(summary = "The execution of an approved case",
+    @Operation(operationId = "getExecution", summary = "The execution of an approved case",
             description = "Status (QUEUED, RUNNING, DONE, FAILED, CANCELLED), tries, the last error (exception "
                     + "class names only), what was done to the subject's leads per outcome, the leads kept under "
                     + "legal hold and why, the disclosure recipients told of the erasure, the access package "
@@ -62,7 +62,7 @@ public class ExecutionResource {
 
     @POST
     @Path("/retry")
-    @Operation(summary = "Retry a failed execution", description = "The case goes from FAILED back to EXECUTING and "
+    @Operation(operationId = "retryExecution", summary = "Retry a failed execution", description = "The case goes from FAILED back to EXECUTING and "
             + "the execution continues from where it stopped: leads already handled are not touched again.")
     public RestResponse<CaseView> retry(@RestPath UUID id,
             @Parameter(ref = "IfMatch") @HeaderParam("If-Match") String ifMatch) {
@@ -72,7 +72,7 @@ public class ExecutionResource {
     @POST
     @Path("/restriction-lift")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Lift a restriction", description = "For a COMPLETED restriction: unblocks the leads it "
+    @Operation(operationId = "liftRestriction", summary = "Lift a restriction", description = "For a COMPLETED restriction: unblocks the leads it "
             + "blocked and those of the subject stored blocked since, records the reason and tells the subject by "
             + "e-mail. Once per case.")
     public RestResponse<CaseView> liftRestriction(@RestPath UUID id,

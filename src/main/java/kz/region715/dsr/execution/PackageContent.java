@@ -49,6 +49,7 @@ public record PackageContent(String reference, String language, Instant generate
     }
 
     public record OwnRequest(String reference, RequestType type, RequestStatus status, Instant receivedAt,
+            @Schema(description = "When the request was closed; null while it is open", nullable = true)
             Instant closedAt) {
     }
 }

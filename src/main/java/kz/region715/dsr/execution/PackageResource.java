@@ -26,6 +26,7 @@ import kz.region715.dsr.request.RequestResource;
 import kz.region715.dsr.request.domain.SubjectLocale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -61,7 +62,7 @@ public class PackageResource {
 
     @GET
     @Produces({MediaType.TEXT_HTML, MediaType.APPLICATION_JSON})
-    @Operation(summary = "Download the access package",
+    @Operation(operationId = "downloadAccessPackage", summary = "Download the access package",
             description = "With the token from the completion e-mail (query `token`, or the X-Package-Token "
                     + "header), until the link expires (7 days by default). `format=html` or a browser's Accept "
                     + "gives a readable page in the subject's language; `format=json` or Accept: application/json "
@@ -100,10 +101,12 @@ public class PackageResource {
                             examples = @ExampleObject(name = "page", value = "<!DOCTYPE html><html lang=\"en\">…"))})
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", description = "Unknown id or wrong token (explained on a page for browsers)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = {@Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)),
+                    @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "410", description = "The link has expired and the copy was deleted "
             + "(explained on a page for browsers)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = {@Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)),
+                    @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "429", ref = "TooManyRequests")
     public Response download(@RestPath UUID id,
             @Parameter(description = "The download token from the completion e-mail")
@@ -113,9 +116,11 @@ public class PackageResource {
             @Parameter(in = ParameterIn.HEADER, name = RequestResource.ACCESS_TOKEN_HEADER,
                     description = "Instead of the download token: the request's own access token (the status page)")
             @HeaderParam(RequestResource.ACCESS_TOKEN_HEADER) @Size(max = 200) String accessToken,
-            @Parameter(description = "html or json; without it the Accept header decides")
+            @Parameter(description = "html or json; without it the Accept header decides",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"html", "json"}))
             @QueryParam("format") @Pattern(regexp = "html|json", message = "must be html or json") String format,
-            @Parameter(description = "Language of the explanation pages (ru, kk, en) when the link is not valid")
+            @Parameter(description = "Language of the explanation pages (ru, kk, en) when the link is not valid",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"ru", "kk", "en"}))
             @QueryParam("lang") @Pattern(regexp = "ru|kk|en", message = "must be ru, kk or en") String lang,
             @HeaderParam("Accept") @Size(max = 1000) String accept) {
         boolean html = "html".equals(format) || format == null && accept != null && accept.contains("text/html");

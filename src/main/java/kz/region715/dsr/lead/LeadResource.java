@@ -16,6 +16,8 @@ import java.util.UUID;
 import kz.region715.dsr.platform.http.QueryParams;
 import kz.region715.dsr.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -36,7 +38,7 @@ public class LeadResource {
              "ipAddress": "95.56.12.34", "consent": {"at": "2026-03-02T10:00:00Z", "policyVersion": "2025-06",
              "purposes": ["FEEDBACK", "CONSULTING"]}, "receivedAt": "2026-03-02T10:00:00Z",
              "retentionUntil": "2028-03-01T10:00:00Z", "flags": {"processable": true},
-             "disclosures": [{"id": "5b0e…", "recipient": "Kazpost JSC", "purpose": "Delivery of the offer",
+             "disclosures": [{"id": "5b0e2c1d-3a4f-4b6c-8d9e-0f1a2b3c4d5e", "recipient": "Kazpost JSC", "purpose": "Delivery of the offer",
                               "legalBasis": "Consent, policy 6.2", "disclosedOn": "2026-03-05",
                               "recordedAt": "2026-03-05T08:00:00Z", "recordedBy": "officer-1"}]}""";
 
@@ -49,9 +51,12 @@ public class LeadResource {
     @POST
     @RolesAllowed(Roles.INGEST)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Store a lead", description = "From the website back end or the Telegram bot. A lead of a "
+    @Operation(operationId = "ingestLead", summary = "Store a lead", description = "From the website back end or the Telegram bot. A lead of a "
             + "subject whose processing is restricted is stored restricted.")
     @APIResponse(responseCode = "201", description = "Stored; Location names the lead",
+            headers = @Header(name = "Location", required = true, description = "The stored lead's address",
+                    schema = @Schema(type = SchemaType.STRING, format = "uri-reference",
+                            examples = "/api/v1/leads/7a1d0c3e-94b2-4f7e-8d7c-2f0b1e6a9c55")),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeadView.Ingested.class),
                     examples = @ExampleObject(name = "stored", value = """
                             {"id": "7a1d0c3e-94b2-4f7e-8d7c-2f0b1e6a9c55", "restricted": false}""")))
@@ -68,10 +73,11 @@ public class LeadResource {
     @Path("/batch")
     @RolesAllowed(Roles.INGEST)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Store leads in a batch", description = "Up to 500, all or nothing: one invalid lead refuses "
+    @Operation(operationId = "ingestLeadBatch", summary = "Store leads in a batch", description = "Up to 500, all or nothing: one invalid lead refuses "
             + "the batch, with `errors[].field` such as `leads[3].email`.")
     @APIResponse(responseCode = "201", description = "Stored, in the order given",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = LeadView.Ingested.class),
                     examples = @ExampleObject(name = "stored", value = """
                             [{"id": "7a1d0c3e-94b2-4f7e-8d7c-2f0b1e6a9c55", "restricted": false},
                              {"id": "0f2b8d4a-1c3e-4a5b-9d6f-7e8a9b0c1d2e", "restricted": true}]""")))
@@ -84,7 +90,7 @@ public class LeadResource {
 
     @GET
     @RolesAllowed(Roles.OFFICER)
-    @Operation(summary = "Find leads", description = "By e-mail, phone or Telegram user id (any of them matches), "
+    @Operation(operationId = "findLeads", summary = "Find leads", description = "By e-mail, phone or Telegram user id (any of them matches), "
             + "oldest first, with cursor pagination. Leads whose processing is blocked, whose consent is withdrawn or "
             + "which are anonymised are left out unless includeBlocked=true; their `flags` say why.")
     @APIResponse(responseCode = "200", description = "A page of leads",
@@ -95,10 +101,11 @@ public class LeadResource {
     @APIResponse(responseCode = "403", ref = "Forbidden")
     public LeadView.Page find(@QueryParam("email") String email, @QueryParam("phone") String phone,
             @Parameter(description = "Digits") @QueryParam("telegramUserId") String telegramUserId,
-            @Parameter(description = "Also blocked, withdrawn and anonymised leads (marked)")
+            @Parameter(description = "Also blocked, withdrawn and anonymised leads (marked)", schema = @Schema(type = SchemaType.BOOLEAN))
             @QueryParam("includeBlocked") String includeBlocked,
             @QueryParam("cursor") String cursor,
-            @Parameter(description = "Page size, 1 to 200 (default 50)") @QueryParam("limit") String limit) {
+            @Parameter(description = "Page size, 1 to 200 (default 50)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50"))
+            @QueryParam("limit") String limit) {
         QueryParams parse = new QueryParams();
         String byEmail = parse.text("email", email, 254);
         String byPhone = parse.text("phone", phone, 32);
@@ -113,7 +120,7 @@ public class LeadResource {
     @GET
     @Path("/{id}")
     @RolesAllowed(Roles.OFFICER)
-    @Operation(summary = "A lead", description = "With its consent, flags and disclosures; blocked leads too.")
+    @Operation(operationId = "getLead", summary = "A lead", description = "With its consent, flags and disclosures; blocked leads too.")
     @APIResponse(responseCode = "200", description = "The lead",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeadView.class),
                     examples = @ExampleObject(name = "lead", value = LEAD_EXAMPLE)))
@@ -128,7 +135,7 @@ public class LeadResource {
     @Path("/{id}/legal-hold")
     @RolesAllowed(Roles.OFFICER)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Place a legal hold", description = "Data the law requires to keep: retention and erasure "
+    @Operation(operationId = "placeLegalHold", summary = "Place a legal hold", description = "Data the law requires to keep: retention and erasure "
             + "leave the lead alone until the hold ends (or indefinitely without `until`).")
     @APIResponse(responseCode = "200", description = "The lead, held",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeadView.class),
@@ -138,7 +145,7 @@ public class LeadResource {
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", description = "The lead is anonymised",
-            content = @Content(mediaType = "application/problem+json"))
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public LeadView hold(@RestPath UUID id, @Valid @NotNull LeadCommands.Hold body) {
         return leads.placeLegalHold(id, body);
     }
@@ -147,7 +154,7 @@ public class LeadResource {
     @Path("/{id}/disclosures")
     @RolesAllowed(Roles.OFFICER)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Record a disclosure", description = "A transfer of the lead's data to a third party "
+    @Operation(operationId = "recordDisclosure", summary = "Record a disclosure", description = "A transfer of the lead's data to a third party "
             + "(recipient, purpose, legal basis, date), as policy section 6 allows.")
     @APIResponse(responseCode = "201", description = "Recorded",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeadView.DisclosureView.class),

@@ -27,8 +27,10 @@ public record LeadView(UUID id, DataSource source, String name, String phone, St
     }
 
     @Schema(name = "Disclosure")
-    public record DisclosureView(UUID id, String recipient, String recipientEmail, String purpose, String legalBasis,
-            LocalDate disclosedOn, Instant recordedAt, String recordedBy) {
+    public record DisclosureView(UUID id, String recipient,
+            @Schema(description = "Where erasure notices go; null when none was given", nullable = true)
+            String recipientEmail,
+            String purpose, String legalBasis, LocalDate disclosedOn, Instant recordedAt, String recordedBy) {
 
         static DisclosureView of(Disclosure d) {
             return new DisclosureView(d.id, d.recipient, d.recipientEmail, d.purpose, d.legalBasis, d.disclosedOn,
@@ -49,7 +51,9 @@ public record LeadView(UUID id, DataSource source, String name, String phone, St
 
     @Schema(name = "LeadPage")
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record Page(List<LeadView> items, String nextCursor) {
+    public record Page(List<LeadView> items,
+            @Schema(description = "Pass as `cursor` for the next page; null on the last page", nullable = true)
+            String nextCursor) {
     }
 
     @Schema(name = "IngestedLead")

@@ -1,10 +1,6 @@
 package kz.region715.dsr.notification;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Pattern;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -13,12 +9,15 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
+import kz.region715.dsr.platform.http.QueryParams;
 import kz.region715.dsr.platform.problem.Problem;
 import kz.region715.dsr.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
@@ -36,12 +35,12 @@ public class OutboxAdminResource {
     }
 
     @GET
-    @Operation(summary = "List queued and sent e-mail",
+    @Operation(operationId = "listOutbox", summary = "List queued and sent e-mail",
             description = "Delivery state of outgoing e-mail, newest first: status, attempts, next attempt, kind of "
                     + "the last error. Addresses and content are never shown.")
     @APIResponse(responseCode = "200", description = "Outbox entries",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY,
+                    schema = @Schema(type = SchemaType.ARRAY,
                             implementation = OutboxEntryView.class),
                     examples = @ExampleObject(name = "failed", value = """
                             [{"id": "0d9b1e52-5c37-4f0e-9a40-3c1f4b6f7a21",
@@ -53,15 +52,22 @@ public class OutboxAdminResource {
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     public List<OutboxEntryView> list(
-            @QueryParam("status") @Pattern(regexp = "PENDING|SENT|FAILED", message = "must be one of PENDING, SENT, FAILED")
-            String status,
-            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
-        return outbox.list(status, limit);
+            @Parameter(description = "Only messages in this delivery state",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"PENDING", "SENT", "FAILED"}))
+            @QueryParam("status") String status,
+            @Parameter(description = "How many, newest first: 1 to 500 (default 50)",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500", defaultValue = "50"))
+            @QueryParam("limit") String limit) {
+        QueryParams parse = new QueryParams();
+        String state = parse.matching("status", status, "PENDING|SENT|FAILED", "must be one of PENDING, SENT, FAILED");
+        int size = parse.limit(limit, 50, 500);
+        parse.done();
+        return outbox.list(state, size);
     }
 
     @POST
     @Path("/{id}/requeue")
-    @Operation(summary = "Send a failed e-mail again",
+    @Operation(operationId = "requeueOutboxMessage", summary = "Send a failed e-mail again",
             description = "Puts a FAILED message back in the queue with a fresh count of attempts, if its content is "
                     + "still held (content carrying a token is purged once it can no longer be used).")
     @APIResponse(responseCode = "200", description = "Requeued",

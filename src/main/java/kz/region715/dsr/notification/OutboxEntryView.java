@@ -6,9 +6,16 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An outbox message as operators see it: delivery state only, no address and no content. */
 @Schema(name = "OutboxEntry")
-public record OutboxEntryView(UUID id, UUID requestId, MailKind kind, String status, int attempts,
-        Instant nextAttemptAt, @Schema(description = "Kind of the last delivery error", examples = "ConnectException")
-        String lastError, Instant createdAt, Instant sentAt, Instant failedAt,
+public record OutboxEntryView(UUID id,
+        @Schema(description = "The request the message belongs to; null for staff mail of no one request",
+                nullable = true) UUID requestId,
+        MailKind kind, String status, int attempts, Instant nextAttemptAt,
+        @Schema(description = "Kind of the last delivery error; null while none failed", examples = "ConnectException",
+                nullable = true) String lastError,
+        Instant createdAt,
+        @Schema(description = "When it was delivered; null until then", nullable = true) Instant sentAt,
+        @Schema(description = "When it was given up after its last try; null unless it failed", nullable = true)
+        Instant failedAt,
         @Schema(description = "Whether the content is still held (false once delivered or purged)") boolean contentHeld) {
 
     static OutboxEntryView of(OutboxMessage m) {

@@ -45,7 +45,8 @@ public record RequestDetails(
             description = "WITHDRAWAL: consent withdrawn for all purposes or for the listed ones (policy 3.1-3.5).")
     public record Withdrawal(
             @NotNull Scope scope,
-            @Size(max = 5) List<@NotNull ProcessingPurpose> purposes) {
+            @Size(max = 5) @Schema(description = "The purposes withdrawn when scope is PURPOSES; null or empty when"
+                    + " scope is ALL", nullable = true) List<@NotNull ProcessingPurpose> purposes) {
 
         @Schema(name = "WithdrawalScope")
         public enum Scope { ALL, PURPOSES }
@@ -54,7 +55,8 @@ public record RequestDetails(
     @Schema(name = "DeletionDetails", description = "DELETION: all data, or only the data from the listed sources.")
     public record Deletion(
             @NotNull Scope scope,
-            @Size(max = 2) List<@NotNull DataSource> sources) {
+            @Size(max = 2) @Schema(description = "The sources to erase when scope is SOURCES; null or empty when"
+                    + " scope is ALL", nullable = true) List<@NotNull DataSource> sources) {
 
         @Schema(name = "DeletionScope")
         public enum Scope { ALL, SOURCES }

@@ -16,6 +16,7 @@ import kz.region715.dsr.platform.problem.Problem;
 import kz.region715.dsr.platform.ratelimit.RateLimitedPublicEndpoint;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -43,7 +44,7 @@ public class RequestResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "File a request",
+    @Operation(operationId = "fileRequest", summary = "File a request",
             description = "Files an ACCESS, CORRECTION, RESTRICTION, DELETION or WITHDRAWAL request and e-mails a "
                     + "verification link and code to the address given. The answer is the same whether or not the "
                     + "address is already known. Repeat with the same Idempotency-Key and body to get the first "
@@ -76,7 +77,8 @@ public class RequestResource {
     @APIResponse(responseCode = "422", description = "Idempotency-Key already used with another body",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "429", description = "Too many filings from this client or for this e-mail address; "
-            + "see Retry-After", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "see Retry-After", headers = @Header(name = "Retry-After", ref = "RetryAfter"),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<FiledRequest> file(
             @Parameter(in = ParameterIn.HEADER, name = "Idempotency-Key",
                     description = "A unique key per intended filing (for example a UUID), to make retries safe.")
@@ -88,14 +90,14 @@ public class RequestResource {
 
     @POST
     @Path("/{id}/status-link")
-    @Operation(summary = "E-mail the status link again",
+    @Operation(operationId = "resendStatusLink", summary = "E-mail the status link again",
             description = "For a verified request whose subject lost the acknowledgement e-mail: a new status link "
                     + "goes to the address the request was filed with. The link the subject holds keeps working "
                     + "until the new one is first used (then only the new one works); asking again replaces a new "
                     + "link not used yet. Needs no token (only that address's owner receives anything); counts "
                     + "against the address's hourly e-mail limit.")
     @APIResponse(responseCode = "202", description = "A new status link is on its way",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "LinkSent"),
                     examples = @ExampleObject(name = "sent", value = "{\"sent\": true}")))
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", description = "Not verified yet (use the verification e-mail)",
@@ -111,7 +113,7 @@ public class RequestResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "See a request as its subject",
+    @Operation(operationId = "getRequestStatus", summary = "See a request as its subject",
             description = "Type, reference, status, received time, due date once known and the public timeline. "
                     + "Needs the request's access token from the acknowledgement e-mail in the X-Request-Token "
                     + "header; a wrong or missing token answers 404 like an unknown id.")

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.Map;
 import kz.region715.dsr.platform.audit.AuditTrail;
 import kz.region715.dsr.request.domain.RequestStatus;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One thing that happened to a request. Public entries are shown to the subject. */
 @Entity
@@ -27,6 +28,7 @@ public class TimelineEntry {
     public static final String SUBJECT = "subject";
     public static final String SYSTEM = "system";
 
+    @Schema(name = "TimelineEntryKind")
     public enum Kind {
         FILED,
         VERIFIED,

@@ -11,6 +11,8 @@ import java.util.UUID;
 import kz.region715.dsr.platform.problem.Problem;
 import kz.region715.dsr.platform.ratelimit.RateLimitedPublicEndpoint;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -34,7 +36,7 @@ public class VerificationResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Verify the e-mail address",
+    @Operation(operationId = "verifyRequest", summary = "Verify the e-mail address",
             description = "Proves the e-mail address with the token from the e-mailed link or the six-digit code. "
                     + "On success the request is OPEN and an acknowledgement with the status link is e-mailed. "
                     + "After 5 wrong attempts a new e-mail must be requested.")
@@ -55,7 +57,10 @@ public class VerificationResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Wrong token or code; `attemptsLeft` says how many tries remain",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "429", description = "Too many wrong attempts (ask for a new e-mail) or too many calls",
+    @APIResponse(responseCode = "429", description = "Too many wrong attempts (`verification-locked`: ask for a new "
+            + "e-mail) or too many calls (`rate-limited`: wait as Retry-After says)",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait; only with `rate-limited`",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "0")),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public VerificationOutcome verify(@RestPath UUID id, @Valid @NotNull VerifyCommand body) {
         return service.verify(id, body);
@@ -63,7 +68,7 @@ public class VerificationResource {
 
     @POST
     @Path("/resend")
-    @Operation(summary = "Send a new verification e-mail",
+    @Operation(operationId = "resendVerificationCode", summary = "Send a new verification e-mail",
             description = "Sends a new link and code; earlier ones stop working. At most 3 an hour.")
     @APIResponse(responseCode = "202", description = "A new e-mail is on its way",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ResendOutcome.class),
@@ -76,6 +81,7 @@ public class VerificationResource {
     @APIResponse(responseCode = "410", description = "The request expired unverified",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "429", description = "Resend limit reached; see Retry-After",
+            headers = @Header(name = "Retry-After", ref = "RetryAfter"),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<ResendOutcome> resend(@RestPath UUID id) {
         return RestResponse.accepted(service.resend(id));

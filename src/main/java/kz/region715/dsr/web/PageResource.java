@@ -56,21 +56,21 @@ public class PageResource {
     }
 
     @GET
-    @Operation(hidden = true)
+    @Operation(operationId = "showRequestForm", hidden = true)
     public Response form(@QueryParam("lang") String lang) {
         return page(form, "form", lang);
     }
 
     @GET
     @Path("verify")
-    @Operation(hidden = true)
+    @Operation(operationId = "showVerificationPage", hidden = true)
     public Response verify(@QueryParam("lang") String lang) {
         return page(verify, "verify", lang);
     }
 
     @GET
     @Path("status")
-    @Operation(hidden = true)
+    @Operation(operationId = "showStatusPage", hidden = true)
     public Response status(@QueryParam("lang") String lang) {
         return page(status, "status", lang);
     }

@@ -199,31 +199,22 @@ class AuditChainTest {
                 .statusCode(200).extract().asString();
         List<String> lines = List.of(export.split("\n"));
         Path dir = Files.createDirectories(Path.of("target", "audit-offline"));
-        assertThat(offline(write(dir, "intact.ndjson", lines))).startsWith("OK: " + lines.size() + " events");
+        assertThat(AuditLog.verifyOffline(write(dir, "intact.ndjson", lines))).startsWith("OK: " + lines.size() + " events");
 
         List<String> changed = new ArrayList<>(lines);
         changed.set(1, changed.get(1).replace("\"actor\":\"", "\"actor\":\"x"));
-        assertThat(offline(write(dir, "changed.ndjson", changed))).startsWith("BROKEN at line 2");
+        assertThat(AuditLog.verifyOffline(write(dir, "changed.ndjson", changed))).startsWith("BROKEN at line 2");
         List<String> deleted = new ArrayList<>(lines);
         deleted.remove(2);
-        assertThat(offline(write(dir, "deleted.ndjson", deleted))).startsWith("BROKEN at line 3");
+        assertThat(AuditLog.verifyOffline(write(dir, "deleted.ndjson", deleted))).startsWith("BROKEN at line 3");
         List<String> reordered = new ArrayList<>(lines);
         reordered.set(1, lines.get(2));
         reordered.set(2, lines.get(1));
-        assertThat(offline(write(dir, "reordered.ndjson", reordered))).startsWith("BROKEN at line 2");
+        assertThat(AuditLog.verifyOffline(write(dir, "reordered.ndjson", reordered))).startsWith("BROKEN at line 2");
     }
 
     private static Path write(Path dir, String name, List<String> lines) throws IOException {
         return Files.write(dir.resolve(name), (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Runs docs/audit/VerifyAuditExport.java as an auditor would: `java VerifyAuditExport.java file`. */
-    private static String offline(Path file) throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        Process process = new ProcessBuilder(java, "docs/audit/VerifyAuditExport.java", file.toString())
-                .redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        return output.strip();
-    }
 }

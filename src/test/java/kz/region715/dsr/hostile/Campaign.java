@@ -1,12 +1,16 @@
 package kz.region715.dsr.hostile;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
+import kz.region715.dsr.platform.openapi.ResponseContract;
 
 /**
  * Sends calls, checks every answer, and checks that refused calls left the database as it was: a fingerprint before
@@ -27,6 +31,8 @@ final class Campaign {
     private final DatabaseFingerprint fingerprint;
     private final Set<String> templates;
     private final Collection<String> secrets;
+    /** Every answer that reaches the service's routes is also held to the committed OpenAPI document. */
+    private final ResponseContract contract = ResponseContract.ofCommittedDocument();
     final Failures failures;
     final Map<String, Map<String, Integer>> byOperation = new TreeMap<>();
     final Map<String, Integer> byClass = new TreeMap<>();
@@ -137,6 +143,16 @@ final class Campaign {
         byOperation.computeIfAbsent(s.call().operation, k -> new TreeMap<>()).merge(statusClass, 1, Integer::sum);
         for (String broken : AnswerChecks.check(s.call(), s.answer(), templates, secrets)) {
             failures.add(s.call(), s.answer(), broken);
+        }
+        HttpCall call = s.call();
+        if (status != 0 && call.transport != HttpCall.Transport.RAW && !call.parserRefusal) {
+            String path = call.target.contains("?") ? call.target.substring(0, call.target.indexOf('?')) : call.target;
+            Map<String, String> headers = s.answer().headers();
+            for (String broken : contract.check(call.method.toLowerCase(Locale.ROOT), path, status,
+                    s.answer().contentType(), s.answer().body().getBytes(StandardCharsets.UTF_8),
+                    name -> Optional.ofNullable(headers.get(name.toLowerCase(Locale.ROOT))))) {
+                failures.add(call, s.answer(), "contract: " + broken);
+            }
         }
     }
 

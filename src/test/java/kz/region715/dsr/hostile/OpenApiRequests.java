@@ -354,6 +354,8 @@ final class OpenApiRequests {
                     call.personalValues.add(seeds.leakEmail);
                 }
                 call.input("query " + p.name() + " " + v[2]);
+                // format=html asks for the page a browser gets, as Accept: text/html does
+                call.htmlPage = op.servesHtml() && p.name().equals("format") && v[0].startsWith("html");
                 if (v[1].equals("1")) {
                     call.mustRefuse();
                 }

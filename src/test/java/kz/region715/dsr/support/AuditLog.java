@@ -1,10 +1,15 @@
 package kz.region715.dsr.support;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /** The audit trail as an auditor exports it, for assertions on what a flow recorded. */
@@ -24,5 +29,18 @@ public final class AuditLog {
     public static Set<String> typesOf(String reference) {
         return lines("request=" + reference).stream().map(l -> l.replaceAll(".*\"type\":\"([A-Z_]+)\".*", "$1"))
                 .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /**
+     * Runs docs/audit/VerifyAuditExport.java on an NDJSON export as an auditor would
+     * ({@code java VerifyAuditExport.java file}) and returns what it printed.
+     */
+    public static String verifyOffline(Path export) throws IOException, InterruptedException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process process = new ProcessBuilder(java, "docs/audit/VerifyAuditExport.java", export.toString())
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return output.strip();
     }
 }

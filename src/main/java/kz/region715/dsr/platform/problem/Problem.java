@@ -7,12 +7,32 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 
 /** An RFC 9457 problem details body. Messages are for humans and never carry personal data. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"type", "title", "status", "detail", "instance", "errors"})
-@Schema(name = "Problem", description = "RFC 9457 problem details. `type` is stable per kind of error.")
+@Schema(name = "Problem", description = "RFC 9457 problem details. `type` is stable per kind of error. Extension"
+        + " members stand at the top level beside the standard ones; those listed here are typed, and a client keeps"
+        + " any other (additionalProperties).",
+        additionalProperties = Schema.True.class,
+        requiredProperties = {"type", "title", "status"},
+        properties = {
+            @SchemaProperty(name = "currentStatus", type = SchemaType.STRING,
+                    description = "409 illegal-transition: the status the request or case is in now"),
+            @SchemaProperty(name = "requestedStatus", type = SchemaType.STRING,
+                    description = "409 illegal-transition: the status the action would have moved it to"),
+            @SchemaProperty(name = "currentEtag", type = SchemaType.STRING,
+                    description = "412 precondition-failed: the case's current ETag, to read again or retry with"),
+            @SchemaProperty(name = "attemptsLeft", type = SchemaType.INTEGER, format = "int32",
+                    description = "422 wrong token or code: how many tries remain"),
+            @SchemaProperty(name = "retryAfterSeconds", type = SchemaType.INTEGER, format = "int64",
+                    description = "429 rate-limited or resend-limit: seconds to wait, as in the Retry-After header"),
+            @SchemaProperty(name = "incident", type = SchemaType.STRING,
+                    description = "500: the reference of the unexpected error in the service's log")
+        })
 public final class Problem {
 
     public static final String MEDIA_TYPE = "application/problem+json";
@@ -30,6 +50,7 @@ public final class Problem {
     public final String instance;
     @Schema(description = "The offending fields, for validation errors")
     public final List<FieldError> errors;
+    @Schema(hidden = true)
     private final Map<String, Object> extensions;
 
     Problem(String slug, String title, int status, String detail, String instance, List<FieldError> errors,

@@ -82,10 +82,12 @@ class AccessMatrixTest {
         Set<String> open = new TreeSet<>();
         paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
             String key = method.toUpperCase() + " " + path;
-            if (operation.containsKey("security")) {
-                secured.add(key);
-            } else {
+            // Every operation declares its security: a bearer requirement, or [] for a public one.
+            assertThat(operation).as(key + " declares security").containsKey("security");
+            if (((List<?>) operation.get("security")).isEmpty()) {
                 open.add(key);
+            } else {
+                secured.add(key);
             }
         }));
         assertThat(secured).containsExactlyInAnyOrderElementsOf(PROTECTED.stream().map(Endpoint::key).toList());

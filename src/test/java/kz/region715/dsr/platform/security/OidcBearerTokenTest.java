@@ -3,7 +3,6 @@ package kz.region715.dsr.platform.security;
 import static io.restassured.RestAssured.given;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import java.time.Instant;
 import java.util.List;
@@ -11,15 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /** The production path: OIDC bearer tokens, roles read from the configured claim. */
 @QuarkusTest
-@TestProfile(OidcBearerTokenTest.WithIssuer.class)
+@TestProfile(OidcIssuer.Profile.class)
 class OidcBearerTokenTest {
-
-    public static class WithIssuer implements QuarkusTestProfile {
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(OidcIssuer.class));
-        }
-    }
 
     private static final String ADMIN_ENDPOINT = "/api/v1/admin/outbox";
 

@@ -2,6 +2,7 @@ package kz.region715.dsr.platform.security;
 
 import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.quarkus.test.junit.QuarkusTestProfile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
@@ -25,6 +26,14 @@ import java.util.stream.Collectors;
  * with its production OIDC settings.
  */
 public class OidcIssuer implements QuarkusTestResourceLifecycleManager {
+
+    /** The profile of tests that call the service with bearer tokens from this issuer. */
+    public static class Profile implements QuarkusTestProfile {
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(OidcIssuer.class));
+        }
+    }
 
     private static final String KEY_ID = "test-key";
     private static KeyPair keys;
