@@ -29,9 +29,11 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * it, and a nullable member is either {@code type: [T, "null"]} or {@code anyOf: [{$ref}, {type: "null"}]}.</li>
  * </ul>
  */
-@OpenApiFilter(OpenApiFilter.RunStage.BUILD)
+@OpenApiFilter(value = OpenApiFilter.RunStage.BUILD, priority = ApiContract.LAST)
 public class ApiContract implements OASFilter {
 
+    /** Runs after the other filters (higher priorities run first), so it sees every operation's answers. */
+    static final int LAST = -1000;
     private static final String SCHEMAS = "#/components/schemas/";
     private static final Map<String, String> INLINE_FORMATS = Map.of(
             SCHEMAS + "UUID", "uuid", SCHEMAS + "Instant", "date-time", SCHEMAS + "LocalDate", "date",
