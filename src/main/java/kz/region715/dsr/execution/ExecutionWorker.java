@@ -37,6 +37,7 @@ import kz.region715.dsr.request.domain.CorrectableField;
 import kz.region715.dsr.request.domain.RequestStatus;
 import kz.region715.dsr.request.domain.RequestType;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 /**
  * Carries out approved requests. A worker claims due executions (FOR UPDATE
@@ -185,6 +186,7 @@ public class ExecutionWorker {
      * releases the execution, so that another replica continues at once.
      */
     RunResult run(UUID id, String worker, int maxBatches) {
+        MDC.put("execution", id.toString());
         try {
             for (int batch = 0; ; batch++) {
                 if (batch >= maxBatches) {
@@ -211,6 +213,8 @@ public class ExecutionWorker {
             String error = errorOf(e);
             LOG.warnf("Execution %s failed a try: %s", id, SafeLog.describe(e));
             return QuarkusTransaction.requiringNew().call(() -> attemptFailed(id, worker, error));
+        } finally {
+            MDC.remove("execution");
         }
     }
 

@@ -43,6 +43,13 @@ public interface OutboxConfig {
     @WithDefault("PT10S")
     Duration sendTimeout();
 
+    /**
+     * Readiness says the outbox is degraded (it stays UP) when the oldest message due for sending has waited longer
+     * than this: mail is not going out (the relay refuses or is unreachable) though the service still works.
+     */
+    @WithDefault("PT15M")
+    Duration backlogDegradedAfter();
+
     /** How often the sender looks for due mail (scheduler syntax, e.g. 10s). */
     @WithDefault("10s")
     String pollInterval();

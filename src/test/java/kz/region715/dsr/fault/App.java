@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,17 +83,38 @@ final class App implements AutoCloseable {
         return again;
     }
 
-    private void launch() {
+    /**
+     * Runs the jar with {@code args} (such as {@code migrate}) to its end and returns its exit code; fails when it
+     * has not ended within {@code limit}.
+     */
+    static int runToExit(String name, Map<String, String> env, Duration limit, String... args) {
+        App app = new App(name, env);
+        app.launch(args);
+        try {
+            if (!app.process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+                app.process.destroyForcibly();
+                throw new AssertionError(name + " still running after " + limit + "; see " + app.log);
+            }
+            return app.process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(name + " interrupted", e);
+        }
+    }
+
+    private void launch(String... args) {
         if (!Files.exists(JAR)) {
             throw new IllegalStateException(JAR + " is missing: package first (./mvnw verify -Pfaults does)");
         }
         try {
             Files.createDirectories(LOGS);
-            ProcessBuilder builder = new ProcessBuilder(List.of(
+            List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx512m",
                     "-Dquarkus.http.port=" + port,
-                    "-jar", JAR.toString()))
+                    "-jar", JAR.toString()));
+            command.addAll(List.of(args));
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             builder.environment().putAll(env);

@@ -62,6 +62,16 @@ final class PgCluster implements AutoCloseable {
         return jdbcUrl(database);
     }
 
+    /** A login role without any privilege of its own (the service's runtime role, granted by the migrations). */
+    void createRole(String role, String password) {
+        superuser("create role " + role + " login password '" + password + "'");
+    }
+
+    /** A connection as {@code role}. */
+    Connection connect(String database, String role, String password) throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(database), role, password);
+    }
+
     String jdbcUrl(String database) {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
     }

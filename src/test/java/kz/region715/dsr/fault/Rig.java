@@ -38,9 +38,14 @@ final class Rig implements AutoCloseable {
         mail = mailbox;
     }
 
+    /** The suite's environment of the packaged service on database dsr, plus {@code overrides}. */
+    Map<String, String> environment(Map<String, String> overrides) {
+        return App.environment(pg.jdbcUrl(DB), mail.port(), issuerUrl, overrides);
+    }
+
     /** Starts the packaged service on database dsr with the suite's environment plus {@code overrides}. */
     App start(String name, Map<String, String> overrides) {
-        App app = App.start(name, App.environment(pg.jdbcUrl(DB), mail.port(), issuerUrl, overrides));
+        App app = App.start(name, environment(overrides));
         apps.add(app);
         return app;
     }

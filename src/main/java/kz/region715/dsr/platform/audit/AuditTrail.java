@@ -5,7 +5,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.hibernate.Session;
+import org.hibernate.engine.spi.SessionImplementor;
+import org.hibernate.engine.spi.TransactionCompletionCallbacks;
 
 /**
  * Appends events to the audit trail in the transaction of the change they
@@ -101,21 +102,18 @@ public class AuditTrail {
             pending = new Pending();
             registry.putResource(PENDING, pending);
             Pending events = pending;
-            registry.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                    if (!registry.getRollbackOnly()) {
-                        em.flush(); // entity changes first: their row locks before the head's, and their events in
-                        events.written = true;
-                        write(events.events);
-                    }
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    // nothing: the events committed or rolled back with the change
-                }
-            });
+            // Written in the session's own before-completion step: after Hibernate's last flush (entity changes
+            // first, so their row locks come before the head's, and the events their flush records are in), and
+            // before Hibernate releases its connection. A JTA synchronization of ours ran after that release and took
+            // the connection again, which then stayed open through the commit (Agroal: "Closing open connection(s)
+            // prior to commit", once per transaction).
+            em.unwrap(SessionImplementor.class).getTransactionCompletionCallbacks().registerCallback(
+                    (TransactionCompletionCallbacks.BeforeCompletionCallback) session -> {
+                        if (!registry.getRollbackOnly()) {
+                            events.written = true;
+                            write(events.events);
+                        }
+                    });
         }
         if (pending == null || pending.written) {
             write(List.of(event)); // recorded while the transaction commits: still in it, after the others

@@ -6,6 +6,7 @@ import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import kz.region715.dsr.platform.problem.DatabaseOutage;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 /**
  * The one way a scheduled job runs a round. A database outage skips the round with one warning line (no stack
@@ -17,6 +18,8 @@ import org.jboss.logging.Logger;
 public class JobRounds {
 
     private static final Logger LOG = Logger.getLogger(JobRounds.class);
+    /** The job of the round a log line comes from (a field of each JSON log line). */
+    public static final String JOB_MDC_KEY = "job";
 
     private final JobsConfig config;
     private final Object lock = new Object();
@@ -35,6 +38,7 @@ public class JobRounds {
             }
             running++;
         }
+        MDC.put(JOB_MDC_KEY, job);
         try {
             round.run();
             return true;
@@ -45,6 +49,7 @@ public class JobRounds {
             LOG.warnf("%s: database unavailable, round skipped", job);
             return false;
         } finally {
+            MDC.remove(JOB_MDC_KEY);
             synchronized (lock) {
                 running--;
                 lock.notifyAll();

@@ -6,9 +6,9 @@ import jakarta.validation.constraints.Positive;
 import java.time.Duration;
 
 /**
- * Limits on the public endpoints. Buckets live in each replica's memory, so
- * with N replicas behind a load balancer a client can get up to N times the
- * limit; the limits are abuse brakes, not quotas.
+ * Limits on the public endpoints. On PostgreSQL the buckets live in the database (table rate_limit_bucket), so
+ * every replica counts against the same limit; on H2 (development and the quick test pass) in the process's
+ * memory.
  */
 @ConfigMapping(prefix = "dsr.rate-limit")
 public interface RateLimitConfig {
@@ -19,7 +19,7 @@ public interface RateLimitConfig {
     /** Filings naming one e-mail address (counted on the normalised address). */
     Limit perEmail();
 
-    /** How many distinct keys each limiter remembers before evicting the least recently used. */
+    /** In memory (H2): how many distinct keys each limiter remembers before evicting the least recently used. */
     @WithDefault("100000")
     @Positive
     int maxTrackedKeys();

@@ -1,63 +1,79 @@
 package kz.region715.dsr.platform.ratelimit;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import io.agroal.api.AgroalDataSource;
 import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import kz.region715.dsr.platform.crypto.Secrets;
+import kz.region715.dsr.platform.jobs.JobRounds;
 import kz.region715.dsr.platform.problem.ProblemException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Token buckets (Bucket4j) per client address and per e-mail address. */
+/**
+ * Token buckets (Bucket4j) per client address and per e-mail address. On PostgreSQL they are kept in the database
+ * and shared by every replica; on H2 in memory.
+ */
 @ApplicationScoped
 public class RateLimiter {
 
-    private final Limiter perClient;
-    private final Limiter perEmail;
+    private final BucketStore store;
+    private final BucketConfiguration perClient;
+    private final BucketConfiguration perEmail;
+    /** Key prefixes that name the limit: a changed limit starts new buckets instead of meeting the old ones. */
+    private final String clientPrefix;
+    private final String emailPrefix;
     private final Secrets secrets;
+    private final JobRounds rounds;
 
-    RateLimiter(RateLimitConfig config, Secrets secrets) {
-        this.perClient = new Limiter(config.perClient(), config.maxTrackedKeys());
-        this.perEmail = new Limiter(config.perEmail(), config.maxTrackedKeys());
+    RateLimiter(RateLimitConfig config, Secrets secrets, JobRounds rounds,
+            @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind, AgroalDataSource dataSource) {
+        this.perClient = bucket(config.perClient());
+        this.perEmail = bucket(config.perEmail());
+        this.clientPrefix = prefix("client", config.perClient());
+        this.emailPrefix = prefix("email", config.perEmail());
         this.secrets = secrets;
+        this.rounds = rounds;
+        Duration longest = config.perClient().window().compareTo(config.perEmail().window()) > 0
+                ? config.perClient().window() : config.perEmail().window();
+        this.store = "postgresql".equals(dbKind) ? new DatabaseBucketStore(dataSource, longest)
+                : new MemoryBucketStore(config.maxTrackedKeys(), longest);
     }
 
     /** Counts one call from a client address; throws 429 with Retry-After when over the limit. */
     public void checkClient(String clientAddress) {
-        perClient.consume(clientAddress);
+        consume(clientPrefix + clientAddress, perClient);
     }
 
     /** Counts one filing for a normalised e-mail address (kept only as a keyed hash). */
     public void checkEmail(String normalisedEmail) {
-        perEmail.consume(secrets.keyedHash("rate-limit", normalisedEmail));
+        consume(emailPrefix + secrets.keyedHash("rate-limit", normalisedEmail), perEmail);
     }
 
-    private static final class Limiter {
-        private final RateLimitConfig.Limit limit;
-        private final Cache<String, Bucket> buckets;
+    /** Forgets full buckets nobody has used for a window (the database's rows; memory evicts by itself). */
+    @Scheduled(every = "10m", delay = 1, delayUnit = TimeUnit.MINUTES,
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void removeExpired() {
+        rounds.run("Rate-limit cleanup", store::removeExpired);
+    }
 
-        Limiter(RateLimitConfig.Limit limit, int maxKeys) {
-            this.limit = limit;
-            this.buckets = Caffeine.newBuilder()
-                    .maximumSize(maxKeys)
-                    .expireAfterAccess(limit.window().toMillis(), TimeUnit.MILLISECONDS)
-                    .build();
+    private void consume(String key, BucketConfiguration configuration) {
+        ConsumptionProbe probe = store.tryConsume(key, configuration);
+        if (!probe.isConsumed()) {
+            long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999L));
+            throw ProblemException.rateLimited(seconds);
         }
+    }
 
-        void consume(String key) {
-            Bucket bucket = buckets.get(key, k -> Bucket.builder()
-                    .addLimit(Bandwidth.builder()
-                            .capacity(limit.requests())
-                            .refillIntervally(limit.requests(), limit.window())
-                            .build())
-                    .build());
-            ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-            if (!probe.isConsumed()) {
-                long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999L));
-                throw ProblemException.rateLimited(seconds);
-            }
-        }
+    private static String prefix(String name, RateLimitConfig.Limit limit) {
+        return name + ":" + limit.requests() + "/" + limit.window().toSeconds() + "s:";
+    }
+
+    private static BucketConfiguration bucket(RateLimitConfig.Limit limit) {
+        return BucketConfiguration.builder().addLimit(Bandwidth.builder().capacity(limit.requests())
+                .refillIntervally(limit.requests(), limit.window()).build()).build();
     }
 }

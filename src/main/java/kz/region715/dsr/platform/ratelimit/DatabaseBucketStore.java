@@ -1,0 +1,46 @@
+package kz.region715.dsr.platform.ratelimit;
+
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
+import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import java.time.Duration;
+import javax.sql.DataSource;
+
+/**
+ * Buckets in PostgreSQL (table rate_limit_bucket, Bucket4j's select-for-update proxy manager): every replica takes
+ * its tokens from the same row, so the limit holds however many replicas serve a client. Each take is a short
+ * transaction of its own, outside the caller's (a filing's transaction must not hold the bucket's row lock, and
+ * a refused filing still counts).
+ */
+final class DatabaseBucketStore implements BucketStore {
+
+    private static final int CLEANUP_BATCH = 1000;
+
+    private final PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
+
+    DatabaseBucketStore(DataSource dataSource, Duration keepAfterRefill) {
+        this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
+                .primaryKeyMapper(PrimaryKeyMapper.STRING)
+                .table("rate_limit_bucket")
+                .idColumn("id")
+                .stateColumn("state")
+                .expiresAtColumn("expires_at")
+                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(keepAfterRefill))
+                .build();
+    }
+
+    @Override
+    public ConsumptionProbe tryConsume(String key, BucketConfiguration configuration) {
+        return QuarkusTransaction.suspendingExisting().call(
+                () -> buckets.builder().build(key, () -> configuration).tryConsumeAndReturnRemaining(1));
+    }
+
+    @Override
+    public int removeExpired() {
+        return QuarkusTransaction.suspendingExisting().call(() -> buckets.removeExpired(CLEANUP_BATCH));
+    }
+}
