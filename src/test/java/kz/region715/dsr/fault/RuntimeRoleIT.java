@@ -81,6 +81,15 @@ class RuntimeRoleIT {
                     refused.add(sql.substring(0, sql.indexOf(' ', sql.indexOf(' ') + 1)));
                 }
             }
+            // Production logs: one JSON object a line, an HTTP request's lines with its trace id, no personal data.
+            List<String> lines = Files.readAllLines(app.log());
+            List<String> json = lines.stream().filter(l -> l.startsWith("{")).toList();
+            assertThat(json).as("JSON log lines").hasSizeGreaterThan(lines.size() / 2);
+            assertThat(json).as("the filing's line with its trace id")
+                    .anyMatch(l -> l.contains(" filed: DELETION") && l.matches(".*\"traceId\":\"[0-9a-f]{32}\".*"));
+            assertThat(lines).as("log lines naming the subject").noneMatch(l -> l.contains(email));
+            assertThat(lines).as("Agroal's warning").noneMatch(l -> l.contains("Closing open connection"));
+
             assertThat(rig.count("select count(*) from audit_event")).as("events after the attempts")
                     .isEqualTo(events);
             assertThat(api.chainStatus()).isEqualTo("OK");

@@ -22,12 +22,13 @@ import javax.sql.DataSource;
  *
  * <p>Not part of the fingerprint, because a refusal is allowed to write them: the audit events of type
  * ACCESS_REFUSED (a 401 or 403 is recorded, on a worker thread after the answer) and the audit chain's head row,
- * which moves with every audit event (a change of any other audit event still shows). Rate-limit state lives in
- * memory, not in the database. {@link #allowedForVerification} covers what a wrong verification code may write.
+ * which moves with every audit event (a change of any other audit event still shows), and the rate limits' buckets
+ * (table rate_limit_bucket on PostgreSQL), since every call to a public endpoint counts, refused or not.
+ * {@link #allowedForVerification} covers what a wrong verification code may write.
  */
 final class DatabaseFingerprint {
 
-    static final Set<String> SKIPPED_TABLES = Set.of("flyway_schema_history", "audit_head");
+    static final Set<String> SKIPPED_TABLES = Set.of("flyway_schema_history", "audit_head", "rate_limit_bucket");
 
     record Row(String key, long[] columns, String type) {
     }
