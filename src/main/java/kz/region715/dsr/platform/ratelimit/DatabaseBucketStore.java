@@ -19,6 +19,7 @@ import javax.sql.DataSource;
 final class DatabaseBucketStore implements BucketStore {
 
     private static final int CLEANUP_BATCH = 1000;
+    private static final int MAX_CLEANUP_BATCHES = 100;
 
     private final PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
 
@@ -39,8 +40,19 @@ final class DatabaseBucketStore implements BucketStore {
                 () -> buckets.builder().build(key, () -> configuration).tryConsumeAndReturnRemaining(1));
     }
 
+    /** Removes expired buckets a batch at a time, at most {@code MAX_CLEANUP_BATCHES} batches a round. */
     @Override
     public int removeExpired() {
-        return QuarkusTransaction.suspendingExisting().call(() -> buckets.removeExpired(CLEANUP_BATCH));
+        return QuarkusTransaction.suspendingExisting().call(() -> {
+            int removed = 0;
+            for (int batch = 0; batch < MAX_CLEANUP_BATCHES; batch++) {
+                int now = buckets.removeExpired(CLEANUP_BATCH);
+                removed += now;
+                if (now < CLEANUP_BATCH) {
+                    break;
+                }
+            }
+            return removed;
+        });
     }
 }
