@@ -4,6 +4,7 @@ import io.quarkus.runtime.QuarkusApplication;
 import jakarta.inject.Inject;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
 import org.jboss.logging.Logger;
 
 /**
@@ -30,9 +31,11 @@ public class MigrateCommand implements QuarkusApplication {
 
     @Override
     public int run(String... args) {
-        MigrationInfo current = flyway.info().current();
+        MigrationInfoService info = flyway.info(); // one read of the schema history
+        MigrationInfo current = info.current();
+        int pending = info.pending().length;
         LOG.infof("Database migrated: schema version %s, %d migration(s) pending",
-                current == null ? "none" : current.getVersion(), flyway.info().pending().length);
-        return flyway.info().pending().length == 0 ? 0 : 1;
+                current == null ? "none" : current.getVersion(), pending);
+        return pending == 0 ? 0 : 1;
     }
 }
