@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Scenario 4: PostgreSQL is stopped and started again while a worker holds an execution. The try fails cleanly
  * (recorded as EXECUTION_ATTEMPT_FAILED), is retried after the backoff (2 s here) and completes once. The claim's
- * lease stays at production's 5 minutes: the retry must not wait for it.
+ * lease stays at production's 5 minutes: the retry must not wait for it. The outbox's lease is 20 s here (production:
+ * 2 minutes): a claim whose commit was acknowledged by a database that then went away is taken again only when its
+ * lease ends, and the completion mail may queue behind such a claim.
  */
 class DatabaseRestartDuringExecutionIT {
 
@@ -22,7 +24,8 @@ class DatabaseRestartDuringExecutionIT {
     void theInterruptedTryIsRetriedAndCompletesOnce() {
         try (Rig rig = new Rig("s4")) {
             // Batches of 25 make the erasure take long enough (~200 transactions) for the stop to land within it.
-            App app = rig.start("s4-app", Map.of("DSR_EXECUTION_INITIAL_BACKOFF", "PT2S", "DSR_EXECUTION_BATCH", "25"));
+            App app = rig.start("s4-app", Map.of("DSR_EXECUTION_INITIAL_BACKOFF", "PT2S", "DSR_EXECUTION_BATCH", "25",
+                    "DSR_OUTBOX_LEASE", "PT20S", "DSR_OUTBOX_INITIAL_BACKOFF", "PT2S"));
             Api api = new Api(app);
             String email = Api.newEmail();
             List<Map<String, Object>> leads = new ArrayList<>();
@@ -54,7 +57,14 @@ class DatabaseRestartDuringExecutionIT {
                         rig.column("select last_error from execution where request_id = '" + id + "'"),
                         rig.count(items));
             }
-            Await.until("the completion mail", Duration.ofSeconds(30), () -> rig.mail.to(email).size() >= 3);
+            try {
+                Await.until("the completion mail", Duration.ofSeconds(60), () -> rig.mail.to(email).size() >= 3);
+            } finally {
+                figures.print("mail to the subject: received %d; outbox (kind status attempts last error leased) %s",
+                        rig.mail.to(email).size(), rig.column("select kind || ' ' || status || ' ' || attempts || ' '"
+                                + " || coalesce(last_error, '-') || ' ' || (lease_until is not null)"
+                                + " from outbox_message where request_id = '" + id + "' order by created_at"));
+            }
             Await.sleep(Duration.ofSeconds(2));
             Erasure end = Erasure.of(rig, id, email, List.of());
             String chain = api.chainStatus();
