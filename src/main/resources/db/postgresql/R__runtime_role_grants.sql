@@ -5,7 +5,9 @@
 --
 -- The runtime role gets the DML the service needs and nothing else: no DDL, no TRUNCATE, no triggers. On the audit
 -- trail it may only INSERT and SELECT: it can neither change nor remove an event, nor disable the append-only
--- triggers of V6_1 (only the owner can). It may read the migration history, not write it.
+-- triggers of V6_1 (only the owner can); the same for the signed tree heads (V9_1). Pending events (not yet in the
+-- chain) it may insert, read and delete (the sequencer moves them into audit_event), never change.
+-- It may read the migration history, not write it.
 -- With DB_RUNTIME_ROLE unset ('same-as-owner', development and the test suites) the service runs as the owner and
 -- nothing is granted.
 do $grants$
@@ -20,6 +22,8 @@ begin
     execute format('revoke all on all tables in schema %I from %I', schema_name, runtime);
     execute format('grant select, insert, update, delete on all tables in schema %I to %I', schema_name, runtime);
     execute format('revoke update, delete on audit_event from %I', runtime);
+    execute format('revoke update, delete on audit_tree_head from %I', runtime);
+    execute format('revoke update on audit_pending from %I', runtime);
     execute format('revoke insert, delete on audit_head from %I', runtime);
     execute format('revoke insert, update, delete on %I from %I', '${flyway:table}', runtime);
     execute format('grant usage, select on all sequences in schema %I to %I', schema_name, runtime);

@@ -1,11 +1,9 @@
 package kz.region715.dsr.audit;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -21,31 +19,52 @@ import org.hibernate.Session;
 
 /**
  * Streams audit events from the database to the client, row by row through a
- * cursor (JDBC fetch size), so memory stays flat however many events there
- * are. An NDJSON line is the event's canonical form with its {@code hash}
- * added as the last member.
+ * cursor (JDBC fetch size) into a buffered stream, so memory stays flat however
+ * many events there are. An NDJSON line is the event's canonical form with its
+ * {@code hash} added as the last member. An export covers the sequenced chain
+ * as it stood when the export began ({@link Snapshot}).
  */
 @ApplicationScoped
 public class AuditExport {
 
-    static final int FETCH_SIZE = 500;
+    static final int FETCH_SIZE = 1000;
+    private static final int BUFFER = 64 * 1024;
     static final List<String> CSV_HEADER = List.of("seq", "at", "actor", "type", "request", "subject", "details",
             "prev", "hash");
 
     private final EntityManager em;
-    private final ObjectMapper json;
 
-    AuditExport(EntityManager em, ObjectMapper json) {
+    AuditExport(EntityManager em) {
         this.em = em;
-        this.json = json;
     }
 
-    /** Writes the events the filter selects, in sequence order. */
-    public void write(ExportFilter filter, boolean csv, OutputStream out) {
+    /** The chain's size and the events waiting for the sequencer when an export begins. */
+    public record Snapshot(long chainSize, long pending) {
+    }
+
+    /** What the export about to run covers: events up to the chain's current size, and how many wait. */
+    public Snapshot snapshot() {
+        return QuarkusTransaction.requiringNew().call(() -> em.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement query = connection.prepareStatement("select (select last_seq from audit_head"
+                    + " where id = 1), (select count(*) from audit_pending)");
+                    ResultSet row = query.executeQuery()) {
+                row.next();
+                return new Snapshot(row.getLong(1), row.getLong(2));
+            }
+        }));
+    }
+
+    /**
+     * Writes the events the filter selects up to {@code chainSize}, in sequence order. CSV is put together from the
+     * stored columns and the canonical form's {@code details} member as it is, without parsing the JSON.
+     */
+    public void write(ExportFilter filter, boolean csv, long chainSize, OutputStream target) {
+        OutputStream out = new BufferedOutputStream(target, BUFFER);
         QuarkusTransaction.requiringNew().run(() -> em.unwrap(Session.class).doWork(connection -> {
             List<Object> parameters = new ArrayList<>();
-            String sql = "select canonical, hash from audit_event where 1 = 1" + where(filter, parameters)
-                    + " order by seq";
+            parameters.add(chainSize);
+            String sql = "select seq, occurred_at, actor, event_type, request_ref, subject_pseudonym, canonical,"
+                    + " prev_hash, hash from audit_event where seq <= ?" + where(filter, parameters) + " order by seq";
             try (PreparedStatement query = connection.prepareStatement(sql)) {
                 query.setFetchSize(FETCH_SIZE);
                 for (int i = 0; i < parameters.size(); i++) {
@@ -56,12 +75,13 @@ public class AuditExport {
                         out.write(Tabular.csvLine(CSV_HEADER).getBytes(StandardCharsets.UTF_8));
                     }
                     while (rows.next()) {
-                        String canonical = rows.getString(1);
-                        String hash = rows.getString(2);
-                        out.write((csv ? csvLine(canonical, hash) : line(canonical, hash))
+                        String canonical = rows.getString(7);
+                        String hash = rows.getString(9);
+                        out.write((csv ? csvLine(rows, canonical, hash) : line(canonical, hash))
                                 .getBytes(StandardCharsets.UTF_8));
                     }
                 }
+                out.flush();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -73,19 +93,24 @@ public class AuditExport {
         return canonical.substring(0, canonical.length() - 1) + ",\"hash\":\"" + hash + "\"}\n";
     }
 
-    private String csvLine(String canonical, String hash) {
-        try {
-            JsonNode event = json.readTree(canonical);
-            return Tabular.csvLine(List.of(event.get("seq").asLong(), event.get("at").asText(),
-                    event.get("actor").asText(), event.get("type").asText(), text(event.get("request")),
-                    text(event.get("subject")), event.get("details").toString(), event.get("prev").asText(), hash));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored audit event is unreadable", e);
-        }
+    private static String csvLine(ResultSet row, String canonical, String hash) throws java.sql.SQLException {
+        return Tabular.csvLine(List.of(row.getLong(1), row.getTimestamp(2).toInstant().toString(), row.getString(3),
+                row.getString(4), text(row.getString(5)), text(row.getString(6)), details(canonical),
+                row.getString(8), hash));
     }
 
-    private static String text(JsonNode node) {
-        return node == null || node.isNull() ? "" : node.asText();
+    /**
+     * The {@code details} member of a canonical form, as stored. Keys are sorted, so it is what stands between
+     * {@code "details":} (after {@code actor} and {@code at}) and the last {@code ,"prev":"}: an unescaped quote
+     * cannot occur inside a JSON string, and no member after {@code prev} holds an object.
+     */
+    static String details(String canonical) {
+        int start = canonical.indexOf("\"details\":") + "\"details\":".length();
+        return canonical.substring(start, canonical.lastIndexOf(",\"prev\":"));
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : value;
     }
 
     static String where(ExportFilter filter, List<Object> parameters) {

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import kz.region715.dsr.platform.problem.ProblemException;
@@ -14,7 +15,10 @@ import kz.region715.dsr.request.SubjectRequest;
 import kz.region715.dsr.request.SubjectRequestRepository;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** A case's history as the audit trail has it: the same events auditors export, in order. */
+/**
+ * A case's history as the audit trail has it: the same events auditors export, in order, followed by the events
+ * recorded but not yet sequenced into the chain (no {@code seq} and no {@code hash} yet; seconds later they have both).
+ */
 @ApplicationScoped
 public class AuditHistory {
 
@@ -31,8 +35,13 @@ public class AuditHistory {
     }
 
     @Schema(name = "AuditHistoryEvent")
-    public record Event(long seq, Instant at, String actor, String type,
-            @Schema(ref = "AuditDetails") JsonNode details, String hash) {
+    public record Event(
+            @Schema(description = "Place in the chain; null while the event waits for the sequencer (seconds)",
+                    nullable = true) Long seq,
+            Instant at, String actor, String type,
+            @Schema(ref = "AuditDetails") JsonNode details,
+            @Schema(description = "The event's hash in the chain; null while it waits for the sequencer",
+                    nullable = true) String hash) {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -46,15 +55,38 @@ public class AuditHistory {
                 .setParameter(1, request.reference())
                 .setMaxResults(MAX_EVENTS)
                 .getResultList();
-        return rows.stream().map(row -> {
-            try {
-                JsonNode event = json.readTree((String) row[1]);
-                return new Event(((Number) row[0]).longValue(), Instant.parse(event.path("at").asText()),
-                        event.path("actor").asText(), event.path("type").asText(), event.path("details"),
-                        (String) row[2]);
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("stored audit event is unreadable", e);
-            }
-        }).toList();
+        List<Event> events = new ArrayList<>(rows.stream().map(row -> {
+            JsonNode event = read((String) row[1]);
+            return new Event(((Number) row[0]).longValue(), Instant.parse(event.path("at").asText()),
+                    event.path("actor").asText(), event.path("type").asText(), event.path("details"),
+                    (String) row[2]);
+        }).toList());
+        List<Object[]> pending = em.createNativeQuery("select recorded_at, actor, event_type, details"
+                        + " from audit_pending where request_ref = ?1 order by id")
+                .setParameter(1, request.reference())
+                .setMaxResults(MAX_EVENTS)
+                .getResultList();
+        for (Object[] row : pending) {
+            events.add(new Event(null, instant(row[0]), (String) row[1], (String) row[2], read((String) row[3]),
+                    null));
+        }
+        return events;
+    }
+
+    private JsonNode read(String stored) {
+        try {
+            return json.readTree(stored);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored audit event is unreadable", e);
+        }
+    }
+
+    private static Instant instant(Object value) {
+        return switch (value) {
+            case Instant instant -> instant;
+            case java.time.OffsetDateTime time -> time.toInstant();
+            case java.sql.Timestamp time -> time.toInstant();
+            default -> throw new IllegalStateException("unexpected timestamp " + value.getClass());
+        };
     }
 }

@@ -14,6 +14,7 @@ import kz.region715.dsr.platform.http.Tabular;
 import kz.region715.dsr.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -28,12 +29,19 @@ public class AuditResource {
 
     private static final String EVENT_TYPE = "[A-Z_]{1,40}";
 
+    /** Response header: the chain's size (last seq) the export covers. */
+    static final String CHAIN_SIZE = "Audit-Chain-Size";
+    /** Response header: events recorded but not yet sequenced when the export began (not in it). */
+    static final String PENDING = "Audit-Pending-Events";
+
     private final AuditExport export;
     private final ChainVerification verification;
+    private final TreeHeads treeHeads;
 
-    AuditResource(AuditExport export, ChainVerification verification) {
+    AuditResource(AuditExport export, ChainVerification verification, TreeHeads treeHeads) {
         this.export = export;
         this.verification = verification;
+        this.treeHeads = treeHeads;
     }
 
     @GET
@@ -41,11 +49,19 @@ public class AuditResource {
     @Produces({Tabular.NDJSON, Tabular.CSV})
     @Operation(operationId = "exportAuditEvents", summary = "Export the audit trail",
             description = "Events in sequence order, filtered by time range [from, to), request reference and event "
-                    + "type; NDJSON (default) or CSV by Accept; streamed from the database. Each NDJSON line is the "
+                    + "type; NDJSON (default) or CSV by Accept; streamed from the database. The export covers the "
+                    + "chain as it stood when it began (`Audit-Chain-Size`); events recorded but not yet sequenced "
+                    + "(`Audit-Pending-Events`, in the chain within seconds) are in a later export. Each NDJSON line is the "
                     + "event's canonical form with `hash` added last: remove `hash` and print with sorted keys "
                     + "(`jq -cS 'del(.hash)'`) to get the exact bytes whose SHA-256 is `hash`; `prev` is the hash of "
                     + "the event before. No personal data: the subject is a keyed pseudonym.")
     @APIResponse(responseCode = "200", description = "The events",
+            headers = {
+                    @Header(name = CHAIN_SIZE, required = true, description = "The chain's size (last seq) the export"
+                            + " covers", schema = @Schema(type = SchemaType.INTEGER, format = "int64")),
+                    @Header(name = PENDING, required = true, description = "Events recorded but not yet in the chain"
+                            + " when the export began; not in this export",
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int64"))},
             content = {
                     @Content(mediaType = Tabular.NDJSON, schema = @Schema(type = SchemaType.STRING, format = "binary"),
                             examples = @ExampleObject(name = "ndjson", ref = "AuditEventsNdjson")),
@@ -64,8 +80,10 @@ public class AuditResource {
             @HeaderParam("Accept") String accept) {
         ExportFilter filter = ExportFilter.parse(from, to, request, type, EVENT_TYPE, "an event type such as APPROVED");
         boolean csv = Tabular.wantsCsv(accept);
-        StreamingOutput body = out -> export.write(filter, csv, out);
-        return Response.ok(body, Tabular.mediaType(csv)).build();
+        AuditExport.Snapshot snapshot = export.snapshot();
+        StreamingOutput body = out -> export.write(filter, csv, snapshot.chainSize(), out);
+        return Response.ok(body, Tabular.mediaType(csv)).header(CHAIN_SIZE, snapshot.chainSize())
+                .header(PENDING, snapshot.pending()).build();
     }
 
     @GET
@@ -74,8 +92,9 @@ public class AuditResource {
     @Operation(operationId = "verifyAuditChain", summary = "Verify the hash chain",
             description = "Recomputes the chain over the events of [from, to) (the whole trail without them): each "
                     + "event's hash, its link to the event before, an unbroken sequence, the indexed columns against "
-                    + "the hashed content, and for an open end the chain's head. OK, or BROKEN with the first event "
-                    + "where it breaks.")
+                    + "the hashed content, and for an open end the chain's head and the newest signed tree head "
+                    + "(signature, and the hash the chain has at its size). OK, or BROKEN with the first event where "
+                    + "it breaks; `pending` counts the events recorded but not yet sequenced (not checked).")
     @APIResponse(responseCode = "200", description = "The result",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ChainVerification.Result.class),
@@ -93,5 +112,22 @@ public class AuditResource {
             @QueryParam("to") String to) {
         ExportFilter filter = ExportFilter.parse(from, to, null, null, EVENT_TYPE, "an event type");
         return verification.verify(filter.from(), filter.to());
+    }
+
+    @GET
+    @Path("/tree-head")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "getAuditTreeHead", summary = "The newest signed tree head",
+            description = "The chain's size and last hash when the sequencer's last batch ended, signed with Ed25519, "
+                    + "with the public key that checks it, and the sequencing backlog. Keep the head with an export: "
+                    + "`java docs/audit/VerifyAuditExport.java trail.ndjson --tree-head head.json --public-key KEY` "
+                    + "checks the signature and that the export holds the chain the head was signed over.")
+    @APIResponse(responseCode = "200", description = "The tree head",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = TreeHeads.Status.class)))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    public TreeHeads.Status treeHead() {
+        return treeHeads.status();
     }
 }

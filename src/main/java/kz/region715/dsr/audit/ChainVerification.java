@@ -19,17 +19,23 @@ import org.hibernate.Session;
 /**
  * Recomputes the hash chain over a range: every event's hash from its
  * canonical form, its link to the previous event, an unbroken sequence, and
- * that the indexed columns say what the canonical form says. Reads row by row.
+ * that the indexed columns say what the canonical form says; for an open end
+ * also the chain's head record and the newest signed tree head (its signature,
+ * and that it names the hash the chain has at its size). Reads row by row.
+ * Covers the sequenced events; says how many recorded events wait for the
+ * sequencer.
  */
 @ApplicationScoped
 public class ChainVerification {
 
     private final EntityManager em;
     private final ObjectMapper json;
+    private final TreeHeads treeHeads;
 
-    ChainVerification(EntityManager em, ObjectMapper json) {
+    ChainVerification(EntityManager em, ObjectMapper json, TreeHeads treeHeads) {
         this.em = em;
         this.json = json;
+        this.treeHeads = treeHeads;
     }
 
     /** Where the chain first breaks: the event's sequence number and what is wrong. */
@@ -52,7 +58,15 @@ public class ChainVerification {
             @Schema(description = "Hash of the last event checked intact; null when none was", nullable = true)
             String lastHash,
             @Schema(description = "Where the chain first breaks; null when it is OK", nullable = true)
-            Break firstBreak) {
+            Break firstBreak,
+            @Schema(description = "Events recorded and committed but not yet in the chain (the sequencer takes them"
+                    + " within seconds); not covered by this check") long pending,
+            @Schema(description = "The newest signed tree head, checked when the range is open-ended; null for a"
+                    + " closed range or an empty chain", nullable = true) TreeHeads.SignedTreeHead treeHead) {
+
+        Result with(long pendingEvents, TreeHeads.SignedTreeHead head) {
+            return new Result(status, from, to, checked, firstSeq, lastSeq, lastHash, firstBreak, pendingEvents, head);
+        }
     }
 
     public Result verify(Instant from, Instant to) {
@@ -61,6 +75,39 @@ public class ChainVerification {
     }
 
     private Result run(Connection connection, Instant from, Instant to) throws SQLException {
+        long pending = count(connection, "select count(*) from audit_pending");
+        // Read before the head: tree heads only grow, so the one read here is at or below the head read next.
+        TreeHeads.SignedTreeHead treeHead = to == null ? treeHeads.latest(connection).orElse(null) : null;
+        Scan scan = scan(connection, from, to, treeHead);
+        Result result = scan.result();
+        if (treeHead == null || !"OK".equals(result.status())) {
+            return result.with(pending, treeHead);
+        }
+        if (!treeHeads.signatureValid(treeHead)) {
+            return broken(from, to, result.checked(), result.firstSeq(), result.lastSeq(), result.lastHash(),
+                    new Break(treeHead.treeSize(), "the signed tree head's signature does not verify"))
+                    .with(pending, treeHead);
+        }
+        // An empty range after `from` says nothing of the chain's length; without `from` it is the whole chain.
+        long lastSeq = result.lastSeq() != null ? result.lastSeq() : from == null ? 0 : Long.MAX_VALUE;
+        String problem = treeHead.treeSize() > lastSeq ? "the chain is shorter than its signed tree head"
+                : scan.hashAtTreeSize() != null && !scan.hashAtTreeSize().equals(treeHead.rootHash())
+                        ? "the chain differs from its signed tree head" : null;
+        if (problem != null) {
+            return broken(from, to, result.checked(), result.firstSeq(), result.lastSeq(), result.lastHash(),
+                    new Break(treeHead.treeSize(), problem)).with(pending, treeHead);
+        }
+        return result.with(pending, treeHead);
+    }
+
+    /** What a scan of the range found, and the hash the chain has at the tree head's size (null when not scanned). */
+    private record Scan(Result result, String hashAtTreeSize) {
+    }
+
+    private Scan scan(Connection connection, Instant from, Instant to, TreeHeads.SignedTreeHead treeHead)
+            throws SQLException {
+        long treeSize = treeHead == null ? -1 : treeHead.treeSize();
+        String hashAtTreeSize = null;
         Long first = bound(connection, "select min(seq) from audit_event where occurred_at >= ?", from, 1L);
         Long last = bound(connection, "select max(seq) from audit_event where occurred_at < ?", to, null);
         long[] headSeq = {0};
@@ -76,13 +123,13 @@ public class ChainVerification {
             last = to == null ? headSeq[0] : null;
         }
         if (first == null || last == null || first > last) {
-            return new Result("OK", from, to, 0, null, null, null, null);
+            return new Scan(new Result("OK", from, to, 0, null, null, null, null, 0, null), null);
         }
         String expectedPrev = AuditCanonical.GENESIS;
         if (first > 1) {
             expectedPrev = hashOf(connection, first - 1);
             if (expectedPrev == null) {
-                return broken(from, to, 0, first, null, null, new Break(first - 1, "event missing"));
+                return new Scan(broken(from, to, 0, first, null, null, new Break(first - 1, "event missing")), null);
             }
         }
         long expectedSeq = first;
@@ -99,10 +146,13 @@ public class ChainVerification {
                     long seq = rows.getLong(1);
                     String problem = problem(rows, expectedSeq, expectedPrev);
                     if (problem != null) {
-                        return broken(from, to, checked, first, expectedSeq - 1, lastHash,
-                                new Break(seq != expectedSeq ? expectedSeq : seq, problem));
+                        return new Scan(broken(from, to, checked, first, expectedSeq - 1, lastHash,
+                                new Break(seq != expectedSeq ? expectedSeq : seq, problem)), null);
                     }
                     lastHash = rows.getString(9);
+                    if (seq == treeSize) {
+                        hashAtTreeSize = lastHash;
+                    }
                     expectedPrev = lastHash;
                     expectedSeq++;
                     checked++;
@@ -110,13 +160,14 @@ public class ChainVerification {
             }
         }
         if (expectedSeq <= last) {
-            return broken(from, to, checked, first, expectedSeq - 1, lastHash, new Break(expectedSeq, "event missing"));
+            return new Scan(broken(from, to, checked, first, expectedSeq - 1, lastHash,
+                    new Break(expectedSeq, "event missing")), null);
         }
         if (to == null && (headSeq[0] != last || !Objects.equals(headHash[0], lastHash))) {
-            return broken(from, to, checked, first, last, lastHash,
-                    new Break(headSeq[0], "the chain's end does not match its head record"));
+            return new Scan(broken(from, to, checked, first, last, lastHash,
+                    new Break(headSeq[0], "the chain's end does not match its head record")), null);
         }
-        return new Result("OK", from, to, checked, first, last, lastHash, null);
+        return new Scan(new Result("OK", from, to, checked, first, last, lastHash, null, 0, null), hashAtTreeSize);
     }
 
     private String problem(ResultSet row, long expectedSeq, String expectedPrev) throws SQLException {
@@ -178,6 +229,13 @@ public class ChainVerification {
 
     private static Result broken(Instant from, Instant to, long checked, Long first, Long last, String lastHash,
             Break at) {
-        return new Result("BROKEN", from, to, checked, first, last, lastHash, at);
+        return new Result("BROKEN", from, to, checked, first, last, lastHash, at, 0, null);
+    }
+
+    private static long count(Connection connection, String sql) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(sql); ResultSet row = query.executeQuery()) {
+            row.next();
+            return row.getLong(1);
+        }
     }
 }

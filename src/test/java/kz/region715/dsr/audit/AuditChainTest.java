@@ -23,7 +23,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
+import java.time.Instant;
 import kz.region715.dsr.platform.audit.AuditTrail;
+import kz.region715.dsr.platform.audit.TreeHeadSigner;
 import kz.region715.dsr.support.AuditLog;
 import kz.region715.dsr.support.Leads;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -41,6 +43,8 @@ class AuditChainTest {
     EntityManager em;
     @Inject
     AuditTrail audit;
+    @Inject
+    TreeHeadSigner signer;
     @ConfigProperty(name = "quarkus.datasource.db-kind")
     String dbKind;
 
@@ -80,6 +84,7 @@ class AuditChainTest {
     }
 
     private long lastSeq() {
+        AuditLog.sequence();
         return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
                 "select max(seq) from audit_event").getSingleResult()).longValue());
     }
@@ -211,6 +216,88 @@ class AuditChainTest {
         reordered.set(1, lines.get(2));
         reordered.set(2, lines.get(1));
         assertThat(AuditLog.verifyOffline(write(dir, "reordered.ndjson", reordered))).startsWith("BROKEN at line 2");
+    }
+
+    @Test
+    void theOfflineProgramChecksTheSignedTreeHeadAgainstThePinnedKey() throws Exception {
+        someEvents(3);
+        String head = AuditTrailTest.asAuditor().get("/api/v1/audit/tree-head").then().statusCode(200).extract()
+                .asString();
+        String key = io.restassured.path.json.JsonPath.from(head).getString("publicKey");
+        long size = io.restassured.path.json.JsonPath.from(head).getLong("treeHead.treeSize");
+        someEvents(2); // the chain grows after the head was fetched: the export still holds the head's event
+        List<String> lines = List.of(AuditTrailTest.asAuditor().accept("application/x-ndjson")
+                .get("/api/v1/audit/events").then().statusCode(200).extract().asString().split("\n"));
+        Path dir = Files.createDirectories(Path.of("target", "audit-offline"));
+        Path export = write(dir, "signed.ndjson", lines);
+        Path headFile = Files.writeString(dir.resolve("head.json"), head);
+        assertThat(AuditLog.verifyOffline(export, "--tree-head", headFile.toString(), "--public-key", key))
+                .contains("OK: " + lines.size() + " events").contains("Signed tree head OK: size " + size)
+                .doesNotContain("Note: the public key");
+
+        String otherKey = java.util.Base64.getEncoder().encodeToString(java.security.KeyPairGenerator
+                .getInstance("Ed25519").generateKeyPair().getPublic().getEncoded());
+        assertThat(AuditLog.verifyOffline(export, "--tree-head", headFile.toString(), "--public-key", otherKey))
+                .startsWith("BROKEN: the tree head's signature does not verify");
+        Path forged = Files.writeString(dir.resolve("forged-head.json"),
+                head.replaceFirst("\"treeSize\":\\d+", "\"treeSize\":" + (size - 1)));
+        assertThat(AuditLog.verifyOffline(export, "--tree-head", forged.toString(), "--public-key", key))
+                .startsWith("BROKEN: the tree head's signature does not verify");
+        List<String> rewritten = lines.stream().filter(l -> !l.contains("\"seq\":" + size + ",")).toList();
+        assertThat(AuditLog.verifyOffline(write(dir, "cut.ndjson", rewritten.subList(0, (int) size - 1)),
+                "--tree-head", headFile.toString(), "--public-key", key))
+                .startsWith("BROKEN: the export (seq 1 to " + (size - 1) + ") does not hold event " + size);
+    }
+
+    @Test
+    void aChainThatDiffersFromItsSignedTreeHeadIsBroken() {
+        someEvents(2);
+        AuditLog.sequence();
+        long seq = lastSeq();
+        String hash = QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
+                "select hash from audit_event where seq = ?1").setParameter(1, seq).getSingleResult());
+        verification().then().body("status", equalTo("OK")).body("treeHead.treeSize", equalTo((int) seq))
+                .body("treeHead.rootHash", equalTo(hash));
+        // A head the service did not sign, and one it signed over another chain's hash: both found.
+        for (String[] forged : List.of(new String[] {hash, "AAAA"},
+                new String[] {"f".repeat(64), null})) {
+            QuarkusTransaction.requiringNew().run(() -> {
+                if (postgres()) {
+                    em.createNativeQuery("alter table audit_tree_head disable trigger user").executeUpdate();
+                }
+                Instant at = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+                em.createNativeQuery("delete from audit_tree_head where tree_size = ?1").setParameter(1, seq)
+                        .executeUpdate();
+                em.createNativeQuery("insert into audit_tree_head (tree_size, root_hash, signed_at, key_id, signature)"
+                                + " values (?1, ?2, ?3, ?4, ?5)")
+                        .setParameter(1, seq).setParameter(2, forged[0]).setParameter(3, at)
+                        .setParameter(4, signer.keyId())
+                        .setParameter(5, forged[1] != null ? forged[1] : signer.sign(seq, forged[0], at))
+                        .executeUpdate();
+            });
+            try {
+                String problem = forged[1] != null ? "the signed tree head's signature does not verify"
+                        : "the chain differs from its signed tree head";
+                given().auth().preemptive().basic("auditor", "auditor").get("/api/v1/audit/verification").then()
+                        .body("status", equalTo("BROKEN")).body("firstBreak.seq", equalTo((int) seq))
+                        .body("firstBreak.problem", equalTo(problem));
+            } finally {
+                QuarkusTransaction.requiringNew().run(() -> {
+                    Instant at = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+                    em.createNativeQuery("delete from audit_tree_head where tree_size = ?1").setParameter(1, seq)
+                            .executeUpdate();
+                    em.createNativeQuery("insert into audit_tree_head (tree_size, root_hash, signed_at, key_id,"
+                                    + " signature) values (?1, ?2, ?3, ?4, ?5)")
+                            .setParameter(1, seq).setParameter(2, hash).setParameter(3, at)
+                            .setParameter(4, signer.keyId()).setParameter(5, signer.sign(seq, hash, at))
+                            .executeUpdate();
+                    if (postgres()) {
+                        em.createNativeQuery("alter table audit_tree_head enable trigger user").executeUpdate();
+                    }
+                });
+            }
+        }
+        verification().then().body("status", equalTo("OK"));
     }
 
     private static Path write(Path dir, String name, List<String> lines) throws IOException {

@@ -44,7 +44,9 @@ class AuditTrailTest {
     @Inject
     Clock clock;
 
+    /** An auditor's request, made after the pending events are sequenced (the test profile schedules no sequencer). */
     static RequestSpecification asAuditor() {
+        AuditLog.sequence();
         return given().auth().preemptive().basic("auditor", "auditor");
     }
 
@@ -83,6 +85,24 @@ class AuditTrailTest {
                 .body("type", hasItems("FILED", "VERIFIED", "APPROVED", "EXECUTED"))
                 .body("find { it.type == 'APPROVED' }.actor", equalTo("officer"))
                 .body("find { it.type == 'APPROVED' }.details.toStatus", equalTo("APPROVED"));
+    }
+
+    @Test
+    void aCasesHistoryShowsEventsWaitingForTheSequencerAndTheirPlaceOnceSequenced() {
+        String email = Subjects.newEmail();
+        Subjects.Verified c = subjects.fileAndVerify(Map.of("type", "ACCESS", "email", email, "name", "Aigerim",
+                "locale", "en"), email);
+        AuditLog.sequence();
+        act(c.id(), "notes", Map.of("text", "Waiting for the sequencer.")).then().statusCode(200);
+        asOfficer().get("/api/v1/cases/{id}/history", c.id()).then().statusCode(200)
+                .body("find { it.type == 'FILED' }.seq", org.hamcrest.Matchers.notNullValue())
+                .body("find { it.type == 'NOTE' }.seq", org.hamcrest.Matchers.nullValue())
+                .body("find { it.type == 'NOTE' }.hash", org.hamcrest.Matchers.nullValue())
+                .body("find { it.type == 'NOTE' }.details.textLength", equalTo(26));
+        AuditLog.sequence();
+        asOfficer().get("/api/v1/cases/{id}/history", c.id()).then().statusCode(200)
+                .body("findAll { it.seq == null }", org.hamcrest.Matchers.empty())
+                .body("find { it.type == 'NOTE' }.hash", org.hamcrest.Matchers.matchesPattern("[0-9a-f]{64}"));
     }
 
     @Test

@@ -89,6 +89,7 @@ class DatabaseOutageIT {
                 client.join(Duration.ofSeconds(70));
             }
 
+            rig.awaitSequenced();
             long rows = rig.count("select count(*) from subject_request");
             long withoutOutbox = rig.count("select count(*) from subject_request r where not exists"
                     + " (select 1 from outbox_message m where m.request_id = r.id and m.kind = 'VERIFICATION')");

@@ -16,6 +16,7 @@ record Erasure(String status, String executionStatus, long items, long distinctI
         long attemptFailedEvents) {
 
     static Erasure of(Rig rig, String requestId, String email, List<String> otherLeads) {
+        rig.awaitSequenced();
         String reference = rig.column("select reference from subject_request where id = '" + requestId + "'")
                 .getFirst();
         String execution = "(select id from execution where request_id = '" + requestId + "')";

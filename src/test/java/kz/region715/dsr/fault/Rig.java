@@ -56,6 +56,15 @@ final class Rig implements AutoCloseable {
         return app;
     }
 
+    /**
+     * Waits until no audit event waits for the sequencer (a running instance sequences every second): what the
+     * chain holds can then be counted.
+     */
+    void awaitSequenced() {
+        Await.until("the audit events sequenced", java.time.Duration.ofSeconds(30),
+                () -> count("select count(*) from audit_pending") == 0);
+    }
+
     long count(String sql) {
         return pg.count(DB, sql);
     }

@@ -54,6 +54,7 @@ class RuntimeRoleIT {
                     () -> rig.count("select count(*) from execution where status = 'DONE'") == 1);
             assertThat(rig.count("select count(*) from lead where anonymised_at is not null")).isEqualTo(2);
             assertThat(api.chainStatus()).isEqualTo("OK");
+            rig.awaitSequenced();
             long events = rig.count("select count(*) from audit_event");
 
             List<String> refused = new ArrayList<>();
@@ -69,6 +70,9 @@ class RuntimeRoleIT {
                         "alter table audit_event add column note text",
                         "drop table audit_event",
                         "delete from audit_head",
+                        "update audit_tree_head set root_hash = 'x'",
+                        "delete from audit_tree_head",
+                        "update audit_pending set actor = 'someone else'",
                         "insert into flyway_schema_history (installed_rank, description, type, script, installed_by,"
                                 + " execution_time, success) values (999, 'x', 'SQL', 'x', 'x', 0, true)",
                         "create table intruder (id int)")) {
@@ -92,6 +96,7 @@ class RuntimeRoleIT {
             assertThat(lines).as("log lines naming the subject").noneMatch(l -> l.contains(email));
             assertThat(lines).as("Agroal's warning").noneMatch(l -> l.contains("Closing open connection"));
 
+            rig.awaitSequenced();
             assertThat(rig.count("select count(*) from audit_event")).as("events after the attempts")
                     .isEqualTo(events);
             assertThat(api.chainStatus()).isEqualTo("OK");

@@ -110,6 +110,7 @@ class TwoInstancesIT {
                     + " having count(*) > 1) d");
             long items = rig.count("select count(*) from execution_item");
             long anonymised = rig.count("select count(*) from lead where anonymised_at is not null");
+            rig.awaitSequenced();
             long events = rig.count("select count(*) from audit_event where event_type = 'LEAD_ANONYMISED'");
             long doubledEvents = rig.count("select count(*) from (select substring(canonical from"
                     + " '\"lead\":\"([0-9a-f-]{36})\"') from audit_event where event_type = 'LEAD_ANONYMISED'"

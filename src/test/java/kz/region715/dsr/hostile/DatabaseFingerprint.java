@@ -21,7 +21,8 @@ import javax.sql.DataSource;
  * per table) and kept as a hash per column, so that two snapshots can be compared row by row and column by column.
  *
  * <p>Not part of the fingerprint, because a refusal is allowed to write them: the audit events of type
- * ACCESS_REFUSED (a 401 or 403 is recorded, on a worker thread after the answer) and the audit chain's head row,
+ * ACCESS_REFUSED (a 401 or 403 is recorded, on a worker thread after the answer; in audit_pending, where events
+ * wait for the sequencer, or audit_event) and the audit chain's head row,
  * which moves with every audit event (a change of any other audit event still shows), and the rate limits' buckets
  * (table rate_limit_bucket on PostgreSQL), since every call to a public endpoint counts, refused or not.
  * {@link #allowedForVerification} covers what a wrong verification code may write.
@@ -29,6 +30,8 @@ import javax.sql.DataSource;
 final class DatabaseFingerprint {
 
     static final Set<String> SKIPPED_TABLES = Set.of("flyway_schema_history", "audit_head", "rate_limit_bucket");
+    /** Where audit events are: recorded into audit_pending, moved into the chain (audit_event) by the sequencer. */
+    static final Set<String> AUDIT_TABLES = Set.of("audit_event", "audit_pending");
 
     record Row(String key, long[] columns, String type) {
     }
@@ -94,7 +97,7 @@ final class DatabaseFingerprint {
                     int eventType = columns.indexOf("event_type");
                     Map<String, Row> rows = new LinkedHashMap<>();
                     while (rs.next()) {
-                        if (table.equals("audit_event") && "ACCESS_REFUSED".equals(rs.getString(eventType + 1))) {
+                        if (AUDIT_TABLES.contains(table) && "ACCESS_REFUSED".equals(rs.getString(eventType + 1))) {
                             continue;
                         }
                         long[] hashes = new long[n];
@@ -146,7 +149,7 @@ final class DatabaseFingerprint {
     static boolean allowedForVerification(Change change) {
         return change.table().equals("verification_challenge") && change.kind().equals("changed")
                 && change.columns().equals(List.of("failed_attempts"))
-                || change.table().equals("audit_event") && change.kind().equals("added")
+                || AUDIT_TABLES.contains(change.table()) && change.kind().equals("added")
                 && "VERIFICATION_FAILED".equals(change.eventType());
     }
 

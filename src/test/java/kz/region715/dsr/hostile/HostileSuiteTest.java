@@ -1,5 +1,6 @@
 package kz.region715.dsr.hostile;
 
+import kz.region715.dsr.support.AuditLog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -116,6 +117,7 @@ class HostileSuiteTest {
                 }
             }
         }
+        AuditLog.sequence();
         try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("select canonical from audit_event where event_type = 'ACCESS_REFUSED'"
                         + " and seq > " + firstSeq)) {
@@ -141,6 +143,7 @@ class HostileSuiteTest {
     }
 
     private long maxAuditSeq() {
+        AuditLog.sequence();
         try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("select coalesce(max(seq), 0) from audit_event")) {
             rs.next();

@@ -3,6 +3,7 @@ package kz.region715.dsr.support;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.quarkus.arc.Arc;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import kz.region715.dsr.platform.audit.AuditSequencer;
 
 /** The audit trail as an auditor exports it, for assertions on what a flow recorded. */
 public final class AuditLog {
@@ -18,8 +20,17 @@ public final class AuditLog {
     private AuditLog() {
     }
 
-    /** The NDJSON lines of the export for the given query string (e.g. {@code request=DSR-…}). */
+    /**
+     * Puts every pending event into the hash chain now, as the scheduled sequencer would within a second: the test
+     * profile schedules none, so that what a test reads does not move under it. How many events it sequenced.
+     */
+    public static long sequence() {
+        return Arc.container().instance(AuditSequencer.class).get().sequencePending();
+    }
+
+    /** The NDJSON lines of the export for the given query string (e.g. {@code request=DSR-…}), after sequencing. */
     public static List<String> lines(String query) {
+        sequence();
         String body = given().auth().preemptive().basic("auditor", "auditor").accept("application/x-ndjson")
                 .get("/api/v1/audit/events?" + query).then().statusCode(200).extract().asString();
         return body.isEmpty() ? List.of() : List.of(body.split("\n"));
@@ -33,12 +44,14 @@ public final class AuditLog {
 
     /**
      * Runs docs/audit/VerifyAuditExport.java on an NDJSON export as an auditor would
-     * ({@code java VerifyAuditExport.java file}) and returns what it printed.
+     * ({@code java VerifyAuditExport.java file [options]}) and returns what it printed.
      */
-    public static String verifyOffline(Path export) throws IOException, InterruptedException {
+    public static String verifyOffline(Path export, String... options) throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process process = new ProcessBuilder(java, "docs/audit/VerifyAuditExport.java", export.toString())
-                .redirectErrorStream(true).start();
+        List<String> command = new java.util.ArrayList<>(List.of(java, "docs/audit/VerifyAuditExport.java",
+                export.toString()));
+        command.addAll(List.of(options));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         return output.strip();

@@ -1,6 +1,7 @@
 package kz.region715.dsr.platform.audit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +23,7 @@ import kz.region715.dsr.platform.crypto.Secrets;
 public final class AuditCanonical {
 
     public static final String GENESIS = "0".repeat(64);
+    private static final JsonStringEncoder QUOTE = JsonStringEncoder.getInstance();
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
@@ -50,11 +52,56 @@ public final class AuditCanonical {
         }
     }
 
+    /**
+     * The canonical form of an event whose details are already in canonical form ({@link #details}): the same bytes
+     * as {@link #of(long, Instant, String, String, String, String, Map, String)}, put together without a map.
+     */
+    public static String of(long seq, Instant at, String actor, String type, String request, String subject,
+            String canonicalDetails, String prev) {
+        StringBuilder out = new StringBuilder(160 + canonicalDetails.length());
+        out.append("{\"actor\":");
+        quote(out, clean(actor));
+        out.append(",\"at\":\"").append(at.truncatedTo(ChronoUnit.MICROS)).append("\",\"details\":")
+                .append(canonicalDetails).append(",\"prev\":");
+        quote(out, prev);
+        out.append(",\"request\":");
+        quote(out, request);
+        out.append(",\"seq\":").append(seq).append(",\"subject\":");
+        quote(out, subject);
+        out.append(",\"type\":");
+        quote(out, type);
+        return out.append('}').toString();
+    }
+
+    /** The canonical form of an event's details alone: keys sorted, strings cleaned, no whitespace. */
+    public static String details(Map<String, ?> details) {
+        Map<String, Object> clean = new TreeMap<>();
+        if (details != null) {
+            details.forEach((key, value) -> clean.put(key, value instanceof String s ? clean(s) : value));
+        }
+        try {
+            return JSON.writeValueAsString(clean);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("audit event not serialisable", e);
+        }
+    }
+
+    private static void quote(StringBuilder out, String value) {
+        if (value == null) {
+            out.append("null");
+        } else {
+            out.append('"');
+            QUOTE.quoteAsString(value, out);
+            out.append('"');
+        }
+    }
+
     public static String hash(String canonical) {
         return Secrets.sha256Hex(canonical.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static String clean(String value) {
+    /** Control characters become spaces: what the trail stores never holds them. */
+    static String clean(String value) {
         if (value == null) {
             return null;
         }

@@ -8,7 +8,6 @@ import jakarta.transaction.Status;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -28,10 +27,11 @@ import org.hibernate.engine.spi.TransactionCompletionCallbacks;
  * Appends events to the audit trail in the transaction of the change they
  * record: events are collected while the transaction runs and written just
  * before it commits (after the entity changes are flushed), so a change
- * without its event, or an event without its change, cannot exist. Writing
- * locks the chain's head row last, which keeps the chain one line without
- * gaps across replicas and holds the lock only for the commit. Outside a
- * transaction (an access refusal) the event is written in one of its own.
+ * without its event, or an event without its change, cannot exist. Writers
+ * take no lock: events go to the pending log with an insertion id, and the
+ * {@link AuditSequencer} links them into the hash chain shortly after they
+ * commit. Outside a transaction (an access refusal) the event is written in
+ * one of its own.
  *
  * <p>Details hold no free text, since what is written here stays forever:
  * codes (enum names), ids, counts, timestamps and field names. A text someone
@@ -103,7 +103,7 @@ public class AuditTrail {
             registry.putResource(PENDING, pending);
             Pending events = pending;
             // Written in the session's own before-completion step: after Hibernate's last flush (entity changes
-            // first, so their row locks come before the head's, and the events their flush records are in), and
+            // first, and the events their flush records are in), and
             // before Hibernate releases its connection. A JTA synchronization of ours ran after that release and took
             // the connection again, which then stayed open through the commit (Agroal: "Closing open connection(s)
             // prior to commit", once per transaction).
@@ -135,49 +135,24 @@ public class AuditTrail {
         em.unwrap(Session.class).doWork(connection -> append(connection, List.copyOf(events)));
     }
 
+    /**
+     * Appends the events to the pending log: no sequence number, no hash and no lock yet. The sequencer
+     * ({@link AuditSequencer}) puts them into the chain in insertion order once they are committed.
+     */
     private void append(Connection connection, List<Event> events) throws SQLException {
-        long seq;
-        String prev;
-        Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        try (PreparedStatement head = connection.prepareStatement(
-                "select last_seq, last_hash, last_at from audit_head where id = 1 for update");
-                ResultSet row = head.executeQuery()) {
-            row.next();
-            seq = row.getLong(1);
-            prev = row.getString(2);
-            Timestamp lastAt = row.getTimestamp(3);
-            if (lastAt != null && lastAt.toInstant().isAfter(at)) {
-                at = lastAt.toInstant(); // another replica's clock ran ahead: time never goes back in the chain
-            }
-        }
-        try (PreparedStatement insert = connection.prepareStatement("insert into audit_event (seq, occurred_at, actor,"
-                + " event_type, request_ref, subject_pseudonym, canonical, prev_hash, hash)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        Timestamp at = Timestamp.from(clock.instant().truncatedTo(ChronoUnit.MICROS));
+        try (PreparedStatement insert = connection.prepareStatement("insert into audit_pending (recorded_at, actor,"
+                + " event_type, request_ref, subject_pseudonym, details) values (?, ?, ?, ?, ?, ?)")) {
             for (Event e : events) {
-                seq++;
-                String canonical = AuditCanonical.of(seq, at, e.actor(), e.type(), e.requestRef(),
-                        e.subject(), e.details(), prev);
-                String hash = AuditCanonical.hash(canonical);
-                insert.setLong(1, seq);
-                insert.setTimestamp(2, Timestamp.from(at));
-                insert.setString(3, e.actor());
-                insert.setString(4, e.type());
-                insert.setString(5, e.requestRef());
-                insert.setString(6, e.subject());
-                insert.setString(7, canonical);
-                insert.setString(8, prev);
-                insert.setString(9, hash);
+                insert.setTimestamp(1, at);
+                insert.setString(2, AuditCanonical.clean(e.actor()));
+                insert.setString(3, e.type());
+                insert.setString(4, e.requestRef());
+                insert.setString(5, e.subject());
+                insert.setString(6, AuditCanonical.details(e.details()));
                 insert.addBatch();
-                prev = hash;
             }
             insert.executeBatch();
-        }
-        try (PreparedStatement update = connection.prepareStatement(
-                "update audit_head set last_seq = ?, last_hash = ?, last_at = ? where id = 1")) {
-            update.setLong(1, seq);
-            update.setString(2, prev);
-            update.setTimestamp(3, Timestamp.from(at));
-            update.executeUpdate();
         }
     }
 }

@@ -53,6 +53,7 @@ class AccessMatrixTest {
             new Endpoint("GET", "/api/v1/cases/{id}/history", Set.of(Roles.OFFICER, Roles.AUDITOR)),
             new Endpoint("GET", "/api/v1/audit/events", Set.of(Roles.AUDITOR)),
             new Endpoint("GET", "/api/v1/audit/verification", Set.of(Roles.AUDITOR)),
+            new Endpoint("GET", "/api/v1/audit/tree-head", Set.of(Roles.AUDITOR)),
             new Endpoint("GET", "/api/v1/reports/requests", Set.of(Roles.AUDITOR)),
             new Endpoint("POST", "/api/v1/cases/{id}/retry", Set.of(Roles.OFFICER)),
             new Endpoint("POST", "/api/v1/cases/{id}/restriction-lift", Set.of(Roles.OFFICER)),
