@@ -124,7 +124,14 @@ public class AuditResource {
                     + "checks the signature and that the export holds the chain the head was signed over.")
     @APIResponse(responseCode = "200", description = "The tree head",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = TreeHeads.Status.class)))
+                    schema = @Schema(implementation = TreeHeads.Status.class),
+                    examples = @ExampleObject(name = "head", value = """
+                            {"treeHead": {"treeSize": 1042, "rootHash": "3a7bd3e2360a3d29eea436fcfb7e44c735d117c42d1c1835420b6b9942dd4f1b",
+                                          "signedAt": "2026-12-07T08:00:01.120301Z", "keyId": "5d0e3b1f9a2c4e77",
+                                          "publicKey": "MCowBQYDK2VwAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE=",
+                                          "signature": "q0nX2bYk0f3Tg8v4m9Q6yZ1c7W5uE3rJ2hL8sN4pD6aB0kF9tG7xV1zC3oM5iR8eU2wY4nH6jK0lP9qS7dT1fA=="},
+                             "publicKey": "MCowBQYDK2VwAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE=",
+                             "keyId": "5d0e3b1f9a2c4e77", "pendingEvents": 3, "oldestPendingSeconds": 0}""")))
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     public TreeHeads.Status treeHead() {

@@ -1,7 +1,5 @@
 package kz.region715.dsr.notification;
 
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import kz.region715.dsr.casework.CaseEvents;
 import kz.region715.dsr.casework.CaseworkConfig;
 import kz.region715.dsr.platform.operator.OperatorConfig;
@@ -25,16 +22,11 @@ import kz.region715.dsr.request.domain.RejectionBasis;
 @ApplicationScoped
 class CaseMails {
 
-    private final Template html;
-    private final Template text;
     private final Outbox outbox;
     private final OperatorConfig operator;
     private final CaseworkConfig casework;
 
-    CaseMails(@Location("mail/case-update.html") Template html, @Location("mail/case-update.txt") Template text,
-            Outbox outbox, OperatorConfig operator, CaseworkConfig casework) {
-        this.html = html;
-        this.text = text;
+    CaseMails(Outbox outbox, OperatorConfig operator, CaseworkConfig casework) {
         this.outbox = outbox;
         this.operator = operator;
         this.casework = casework;
@@ -125,9 +117,7 @@ class CaseMails {
         if (r.email() == null) {
             return;
         }
-        Locale locale = r.locale().toLocale();
-        outbox.enqueue(new OutgoingMail(r.id(), kind, r.email(), model.title(),
-                text.data("m", model).setLocale(locale).render(), html.data("m", model).setLocale(locale).render(),
+        outbox.enqueue(new OutgoingMail(r, kind, r.email(), model.title(), MailTemplate.CASE_UPDATE, model,
                 carriesSecret));
     }
 
@@ -135,14 +125,12 @@ class CaseMails {
         toStaff(null, recipient, kind, lang, title, intro, lines);
     }
 
-    /** Queues a mail to staff or a third party, in {@code lang}; {@code requestId} when it concerns a request. */
-    void toStaff(UUID requestId, String recipient, MailKind kind, String lang, String title, String intro,
+    /** Queues a mail to staff or a third party, in {@code lang}; {@code request} when it concerns a request. */
+    void toStaff(RequestSnapshot request, String recipient, MailKind kind, String lang, String title, String intro,
             List<String> lines) {
         CaseUpdateMail model = new CaseUpdateMail(lang, null, operator.name(), operator.contactEmail(), title,
                 List.of(intro), null, lines);
-        Locale locale = Locale.forLanguageTag(lang);
-        outbox.enqueue(new OutgoingMail(requestId, kind, recipient, title, text.data("m", model).setLocale(locale).render(),
-                html.data("m", model).setLocale(locale).render(), false));
+        outbox.enqueue(new OutgoingMail(request, kind, recipient, title, MailTemplate.CASE_UPDATE, model, false));
     }
 
     static String date(LocalDate day, Locale locale) {

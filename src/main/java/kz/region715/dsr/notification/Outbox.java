@@ -19,17 +19,22 @@ public class Outbox {
     private final EntityManager em;
     private final Clock clock;
     private final AuditTrail audit;
+    private final MailRenderer renderer;
 
-    Outbox(EntityManager em, Clock clock, AuditTrail audit) {
+    Outbox(EntityManager em, Clock clock, AuditTrail audit, MailRenderer renderer) {
         this.em = em;
         this.clock = clock;
         this.audit = audit;
+        this.renderer = renderer;
     }
 
-    /** Queues a mail. Must run inside the transaction of the change that causes it. */
+    /**
+     * Queues a mail: its template and model, which the sender renders when it sends. Must run inside the transaction
+     * of the change that causes it.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID enqueue(OutgoingMail mail) {
-        OutboxMessage message = new OutboxMessage(mail, clock.instant());
+        OutboxMessage message = new OutboxMessage(mail, renderer.store(mail.model()), clock.instant());
         em.persist(message);
         audited("MAIL_QUEUED", "system:outbox", message);
         return message.id;
@@ -37,9 +42,9 @@ public class Outbox {
 
     /** Records what happened to a message in the trail: its kind and id, never its recipient or content. */
     void audited(String type, String actor, OutboxMessage message) {
-        String reference = null;
-        String subject = null;
-        if (message.requestId != null) {
+        String reference = message.requestRef;
+        String subject = message.subjectPseudonym;
+        if (message.requestId != null && reference == null) { // queued before V10 kept the reference
             Object[] request = (Object[]) em.createNativeQuery(
                             "select reference, subject_key from subject_request where id = ?1")
                     .setParameter(1, message.requestId).getSingleResult();
@@ -61,7 +66,7 @@ public class Outbox {
                 .setParameter("id", requestId)
                 .executeUpdate();
         em.createQuery("update OutboxMessage m set m.recipient = null, m.subject = null, m.bodyText = null,"
-                        + " m.bodyHtml = null, m.bodyPurgedAt = coalesce(m.bodyPurgedAt, :at), m.version = m.version + 1"
+                        + " m.bodyHtml = null, m.model = null, m.bodyPurgedAt = coalesce(m.bodyPurgedAt, :at), m.version = m.version + 1"
                         + " where m.requestId = :id")
                 .setParameter("at", at)
                 .setParameter("id", requestId)
@@ -90,7 +95,7 @@ public class Outbox {
             throw new DomainRuleViolation(DomainRuleViolation.Kind.CONFLICT, "not-failed",
                     "Only a FAILED message can be requeued.", Map.of("currentStatus", message.status.name()));
         }
-        if (message.bodyText == null && message.bodyHtml == null || message.recipient == null) {
+        if (!message.contentHeld() || message.recipient == null) {
             throw new DomainRuleViolation(DomainRuleViolation.Kind.CONFLICT, "content-purged",
                     "The content of this message is no longer held; it cannot be sent again.");
         }

@@ -20,6 +20,6 @@ public record OutboxEntryView(UUID id,
 
     static OutboxEntryView of(OutboxMessage m) {
         return new OutboxEntryView(m.id, m.requestId, m.kind, m.status.name(), m.attempts, m.nextAttemptAt,
-                m.lastError, m.createdAt, m.sentAt, m.failedAt, m.bodyText != null || m.bodyHtml != null);
+                m.lastError, m.createdAt, m.sentAt, m.failedAt, m.contentHeld());
     }
 }

@@ -34,6 +34,15 @@ class OutboxMessage {
     String bodyText;
     @Column(name = "body_html")
     String bodyHtml;
+    /** The template the sender renders, with {@link #model}; null for messages queued rendered (before V10). */
+    @Enumerated(EnumType.STRING)
+    MailTemplate template;
+    /** The template's model as JSON; purged with the bodies. */
+    String model;
+    @Column(name = "request_ref")
+    String requestRef;
+    @Column(name = "subject_pseudonym")
+    String subjectPseudonym;
     @Column(name = "carries_secret")
     boolean carriesSecret;
     @Enumerated(EnumType.STRING)
@@ -62,14 +71,18 @@ class OutboxMessage {
     }
 
     /** A message due now. */
-    OutboxMessage(OutgoingMail mail, Instant now) {
+    OutboxMessage(OutgoingMail mail, String storedModel, Instant now) {
         this.id = UUID.randomUUID();
-        this.requestId = mail.requestId();
+        if (mail.request() != null) {
+            this.requestId = mail.request().id();
+            this.requestRef = mail.request().reference();
+            this.subjectPseudonym = mail.request().subjectKey();
+        }
         this.kind = mail.kind();
         this.recipient = mail.recipient();
         this.subject = mail.subject();
-        this.bodyText = mail.text();
-        this.bodyHtml = mail.html();
+        this.template = mail.template();
+        this.model = storedModel;
         this.carriesSecret = mail.carriesSecret();
         this.status = Status.PENDING;
         this.nextAttemptAt = now;
@@ -107,11 +120,17 @@ class OutboxMessage {
     }
 
     void purgeBody(Instant at) {
-        if (bodyText != null || bodyHtml != null) {
+        if (contentHeld()) {
             bodyText = null;
             bodyHtml = null;
+            model = null;
             bodyPurgedAt = at;
         }
+    }
+
+    /** Whether the message can still be sent: its model or its rendered bodies are held. */
+    boolean contentHeld() {
+        return model != null || bodyText != null || bodyHtml != null;
     }
 
     private void release() {

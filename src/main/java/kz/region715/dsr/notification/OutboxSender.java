@@ -23,7 +23,7 @@ import org.jboss.logging.Logger;
 /**
  * Delivers queued mail. Each round claims a batch with a lease (an UPDATE that
  * re-checks the lease under the row lock, so two replicas never claim the same
- * message), sends it outside any transaction, a few messages at a time and each
+ * message), renders and sends it outside any transaction, a few messages at a time and each
  * within a time limit (one stalled SMTP conversation never holds up the others),
  * then records each outcome. A replica that dies mid-round leaves its claims to
  * expire and be taken again; one that shuts down hands back what it did not send.
@@ -41,9 +41,11 @@ public class OutboxSender {
     private final Event<RequestEvents.MailOutcome> outcomes;
     private final Outbox outbox;
     private final JobRounds rounds;
+    private final MailRenderer renderer;
 
     OutboxSender(EntityManager em, ReactiveMailer mailer, Clock clock, OutboxConfig config,
-            Event<RequestEvents.MailOutcome> outcomes, Outbox outbox, JobRounds rounds) {
+            Event<RequestEvents.MailOutcome> outcomes, Outbox outbox, JobRounds rounds, MailRenderer renderer) {
+        this.renderer = renderer;
         this.em = em;
         this.mailer = mailer;
         this.clock = clock;
@@ -78,8 +80,9 @@ public class OutboxSender {
         return total;
     }
 
-    /** A claimed message, read for sending. */
-    private record Claimed(UUID id, Mail mail) {
+    /** A claimed message, read for sending: its template and model, or (queued before V10) its rendered bodies. */
+    private record Claimed(UUID id, String recipient, String subject, MailTemplate template, String model,
+            String text, String html) {
     }
 
     /** How the sending of one message ended: sent, failed (with the class of the error), or not tried. */
@@ -104,7 +107,7 @@ public class OutboxSender {
         return em.createQuery("from OutboxMessage m where m.leaseOwner = :owner", OutboxMessage.class)
                 .setParameter("owner", owner)
                 .getResultStream()
-                .map(m -> new Claimed(m.id, Mail.withText(m.recipient, m.subject, m.bodyText).setHtml(m.bodyHtml)))
+                .map(m -> new Claimed(m.id, m.recipient, m.subject, m.template, m.model, m.bodyText, m.bodyHtml))
                 .toList();
     }
 
@@ -139,7 +142,8 @@ public class OutboxSender {
             if (rounds.stopping()) {
                 return Uni.createFrom().item(new Attempt(claimed.id(), false, null));
             }
-            return mailer.send(claimed.mail())
+            return Uni.createFrom().item(() -> mail(claimed))
+                    .onItem().transformToUni(mail -> mailer.send(mail))
                     .ifNoItem().after(config.sendTimeout()).fail()
                     .onItem().transform(sent -> new Attempt(claimed.id(), true, null))
                     .onFailure().recoverWithItem(e -> {
@@ -148,6 +152,15 @@ public class OutboxSender {
                         return new Attempt(claimed.id(), true, rootCause(e).getClass().getSimpleName());
                     });
         });
+    }
+
+    /** The message as sent: rendered now, on the sender's thread, outside any transaction. */
+    private Mail mail(Claimed claimed) {
+        if (claimed.template() == null) {
+            return Mail.withText(claimed.recipient(), claimed.subject(), claimed.text()).setHtml(claimed.html());
+        }
+        MailRenderer.Rendered rendered = renderer.render(claimed.template(), claimed.model());
+        return Mail.withText(claimed.recipient(), claimed.subject(), rendered.text()).setHtml(rendered.html());
     }
 
     private void record(Attempt attempt) {

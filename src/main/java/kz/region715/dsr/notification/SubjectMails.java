@@ -1,7 +1,5 @@
 package kz.region715.dsr.notification;
 
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,23 +24,11 @@ import kz.region715.dsr.verification.VerificationEvents;
 @ApplicationScoped
 class SubjectMails {
 
-    private final Template verificationHtml;
-    private final Template verificationText;
-    private final Template acknowledgementHtml;
-    private final Template acknowledgementText;
     private final Outbox outbox;
     private final MailConfig mail;
     private final OperatorConfig operator;
 
-    SubjectMails(@Location("mail/verification.html") Template verificationHtml,
-            @Location("mail/verification.txt") Template verificationText,
-            @Location("mail/acknowledgement.html") Template acknowledgementHtml,
-            @Location("mail/acknowledgement.txt") Template acknowledgementText,
-            Outbox outbox, MailConfig mail, OperatorConfig operator) {
-        this.verificationHtml = verificationHtml;
-        this.verificationText = verificationText;
-        this.acknowledgementHtml = acknowledgementHtml;
-        this.acknowledgementText = acknowledgementText;
+    SubjectMails(Outbox outbox, MailConfig mail, OperatorConfig operator) {
         this.outbox = outbox;
         this.mail = mail;
         this.operator = operator;
@@ -56,10 +42,8 @@ class SubjectMails {
                 operator.contactEmail(), request.reference(), typeLabel(words, request.type()),
                 link("verify", request, event.token()), event.code(), format(event.linkExpiresAt(), locale),
                 Duration.between(event.issuedAt(), event.codeExpiresAt()).toMinutes());
-        outbox.enqueue(new OutgoingMail(request.id(), MailKind.VERIFICATION, request.email(),
-                words.verification_subject(request.reference()),
-                verificationText.data("m", model).setLocale(locale).render(),
-                verificationHtml.data("m", model).setLocale(locale).render(), true));
+        outbox.enqueue(new OutgoingMail(request, MailKind.VERIFICATION, request.email(),
+                words.verification_subject(request.reference()), MailTemplate.VERIFICATION, model, true));
     }
 
     void onVerified(@Observes RequestEvents.Verified event) {
@@ -77,10 +61,8 @@ class SubjectMails {
         AcknowledgementMail model = new AcknowledgementMail(request.locale().tag(), request.name(), operator.name(),
                 operator.contactEmail(), request.reference(), typeLabel(words, request.type()),
                 link("status", request, accessToken));
-        outbox.enqueue(new OutgoingMail(request.id(), MailKind.ACKNOWLEDGEMENT, request.email(),
-                words.ack_subject(request.reference()),
-                acknowledgementText.data("m", model).setLocale(locale).render(),
-                acknowledgementHtml.data("m", model).setLocale(locale).render(), true));
+        outbox.enqueue(new OutgoingMail(request, MailKind.ACKNOWLEDGEMENT, request.email(),
+                words.ack_subject(request.reference()), MailTemplate.ACKNOWLEDGEMENT, model, true));
     }
 
     void onExpired(@Observes RequestEvents.Expired event) {

@@ -29,6 +29,8 @@ class OutboxTest {
     MockMailbox mailbox;
     @Inject
     EntityManager em;
+    @Inject
+    MailRenderer renderer;
 
     @Test
     void mailIsQueuedWithTheFilingAndSentOnlyByTheSender() {
@@ -39,7 +41,10 @@ class OutboxTest {
         assertThat(queued.status).isEqualTo(OutboxMessage.Status.PENDING);
         assertThat(queued.kind).isEqualTo(MailKind.VERIFICATION);
         assertThat(queued.carriesSecret).isTrue();
-        assertThat(queued.bodyText).contains("#request=" + id);
+        assertThat(queued.template).isEqualTo(MailTemplate.VERIFICATION);
+        assertThat(queued.bodyText).as("rendered by the sender, not in the filing's transaction").isNull();
+        assertThat(renderer.render(queued.template, queued.model).text()).contains("#request=" + id);
+        assertThat(queued.requestRef).startsWith("DSR-");
 
         sender.deliverDue();
         assertThat(mailbox.getMailsSentTo(email)).hasSize(1);
@@ -48,9 +53,11 @@ class OutboxTest {
         assertThat(sent.sentAt).isNotNull();
         assertThat(sent.attempts).isZero();
         // The token and code must not outlive delivery.
+        assertThat(sent.model).isNull();
         assertThat(sent.bodyText).isNull();
         assertThat(sent.bodyHtml).isNull();
         assertThat(sent.bodyPurgedAt).isNotNull();
+        assertThat(mailbox.getMailsSentTo(email).getFirst().getText()).contains("#request=" + id);
 
         sender.deliverDue();
         assertThat(mailbox.getMailsSentTo(email)).hasSize(1);

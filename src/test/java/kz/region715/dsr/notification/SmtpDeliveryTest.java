@@ -79,7 +79,7 @@ class SmtpDeliveryTest {
         assertThat(failed.attempts).isEqualTo(1);
         assertThat(failed.lastError).isNotBlank().doesNotContain(email);
         assertThat(failed.nextAttemptAt).isAfter(Instant.now().plusSeconds(20));
-        assertThat(failed.bodyText).isNotNull();
+        assertThat(failed.model).as("the content stays for the next try").isNotNull();
 
         // Backing off: nothing is tried again before the next attempt is due.
         sender.deliverDue();
@@ -92,6 +92,7 @@ class SmtpDeliveryTest {
         assertThat(receivedBy(email).getSubject()).startsWith("Confirm your request");
         OutboxMessage sent = messageFor(id);
         assertThat(sent.status).isEqualTo(OutboxMessage.Status.SENT);
+        assertThat(sent.model).isNull();
         assertThat(sent.bodyText).isNull();
     }
 

@@ -77,7 +77,7 @@ class UnverifiedRequestExpiryTest {
 
         // No copy of the address or of the message survives in the outbox or the challenges.
         List<Object[]> mail = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                "select recipient, subject, body_text, body_html from outbox_message where request_id = ?1")
+                "select recipient, subject, body_text, body_html, model from outbox_message where request_id = ?1")
                 .setParameter(1, UUID.fromString(expiring)).getResultList());
         assertThat(mail).isNotEmpty().allSatisfy(row -> assertThat(row).containsOnlyNulls());
         Number challenges = QuarkusTransaction.requiringNew().call(() -> (Number) em.createNativeQuery(

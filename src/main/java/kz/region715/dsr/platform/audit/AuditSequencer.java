@@ -54,7 +54,7 @@ public class AuditSequencer {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         rounds.run("Audit sequencer", () -> {
-            sequencePending();
+            sequence(rounds::stopping);
             backlog();
         });
     }
@@ -64,8 +64,13 @@ public class AuditSequencer {
      * another replica is sequencing).
      */
     public long sequencePending() {
+        return sequence(() -> false);
+    }
+
+    /** Batch after batch until none is full, or {@code stop} says so between batches (shutdown). */
+    private long sequence(java.util.function.BooleanSupplier stop) {
         long total = 0;
-        while (!rounds.stopping()) {
+        while (!stop.getAsBoolean()) {
             int sequenced = QuarkusTransaction.requiringNew().call(
                     () -> em.unwrap(Session.class).doReturningWork(this::sequenceBatch));
             total += Math.max(sequenced, 0);
