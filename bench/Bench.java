@@ -120,7 +120,7 @@ public class Bench {
         ServerSocket smtp = new ServerSocket(0, 128, java.net.InetAddress.getByName("127.0.0.1"));
         Files.writeString(Path.of(arg("file")), "issuer=" + issuer + "\nsmtp=" + smtp.getLocalPort() + "\nhttp=" + root
                 + "\n");
-        ExecutorService sessions = Executors.newVirtualThreadPerTaskExecutor();
+        ExecutorService sessions = Executors.newCachedThreadPool();
         while (true) {
             Socket socket = smtp.accept();
             sessions.submit(() -> smtpSession(socket));
@@ -209,7 +209,7 @@ public class Bench {
                     }
                     MAILS.incrementAndGet();
                     if (ARGS.containsKey("dump")) {
-                        Files.writeString(Path.of(arg("dump")), data);
+                        Files.writeString(Path.of(arg("dump"), String.join("+", to) + "-" + MAILS.get() + ".eml"), data);
                     }
                     String code = findCode(data.toString());
                     if (code != null) {
@@ -232,7 +232,7 @@ public class Bench {
 
     /** The verification code of a mail: the plain-text part, decoded (quoted-printable or base64). */
     static String findCode(String raw) {
-        String qp = raw.replace("=\n", "").replaceAll("=([0-9A-F]{2})", "");
+        String qp = raw.replace("=\n", "").replace("=3D", "=");
         List<String> texts = new ArrayList<>(List.of(qp));
         Matcher b64 = Pattern.compile("(?m)^Content-Transfer-Encoding: base64\\s*\\n(?:[^\\n]+\\n)*?\\n((?:[A-Za-z0-9+/=]+\\n)+)")
                 .matcher(raw);
@@ -296,7 +296,8 @@ public class Bench {
 
     static void parallel(int n, int conns, Task task) throws Exception {
         AtomicInteger next = new AtomicInteger();
-        try (ExecutorService pool = Executors.newFixedThreadPool(conns)) {
+        ExecutorService pool = Executors.newFixedThreadPool(conns);
+        try {
             List<Future<?>> futures = new ArrayList<>();
             for (int c = 0; c < conns; c++) {
                 futures.add(pool.submit(() -> {
@@ -309,6 +310,8 @@ public class Bench {
             for (Future<?> f : futures) {
                 f.get();
             }
+        } finally {
+            pool.shutdownNow();
         }
     }
 
@@ -350,7 +353,8 @@ public class Bench {
         AtomicLong errors = new AtomicLong();
         AtomicLong seq = new AtomicLong();
         Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
-        try (ExecutorService pool = Executors.newFixedThreadPool(conns)) {
+        ExecutorService pool = Executors.newFixedThreadPool(conns);
+        {
             for (int c = 0; c < conns; c++) {
                 pool.submit(() -> {
                     List<Double> mine = new ArrayList<>();
@@ -380,6 +384,8 @@ public class Bench {
                     return null;
                 });
             }
+            pool.shutdown();
+            pool.awaitTermination(1, java.util.concurrent.TimeUnit.HOURS);
         }
         List<Double> all = new ArrayList<>();
         perThread.forEach(all::addAll);
@@ -390,7 +396,7 @@ public class Bench {
         result(p + ".rps", f(all.size() / seconds));
         result(p + ".p50", f(pct(all, 0.50)));
         result(p + ".p99", f(pct(all, 0.99)));
-        result(p + ".max", f(all.isEmpty() ? Double.NaN : all.getLast()));
+        result(p + ".max", f(all.isEmpty() ? Double.NaN : all.get(all.size() - 1)));
         result(p + ".errors", errors.get());
         result(p + ".count", all.size());
     }
