@@ -7,6 +7,11 @@ import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import javax.sql.DataSource;
 
@@ -24,7 +29,7 @@ final class DatabaseBucketStore implements BucketStore {
     private final PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
 
     DatabaseBucketStore(DataSource dataSource, Duration keepAfterRefill) {
-        this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
+        this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(withoutCommitFlush(dataSource))
                 .primaryKeyMapper(PrimaryKeyMapper.STRING)
                 .table("rate_limit_bucket")
                 .idColumn("id")
@@ -38,6 +43,41 @@ final class DatabaseBucketStore implements BucketStore {
     public ConsumptionProbe tryConsume(String key, BucketConfiguration configuration) {
         return QuarkusTransaction.suspendingExisting().call(
                 () -> buckets.builder().build(key, () -> configuration).tryConsumeAndReturnRemaining(1));
+    }
+
+    /**
+     * The data source as the buckets use it: each of their transactions commits with {@code synchronous_commit = off}
+     * (set for that transaction only, just before its commit), so a take does not wait for the write-ahead log to
+     * reach the disk. The bucket's row lock is held until the commit; without the flush that is two round trips
+     * instead of two round trips and a disk write, which is what a burst from one client queues on. A crash of the
+     * database can lose the last fraction of a second of takes: a client gets a few calls more, never fewer.
+     */
+    static DataSource withoutCommitFlush(DataSource dataSource) {
+        return (DataSource) Proxy.newProxyInstance(DatabaseBucketStore.class.getClassLoader(),
+                new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+                    Object result = invoke(dataSource, method, args);
+                    return result instanceof Connection connection ? withoutCommitFlush(connection) : result;
+                });
+    }
+
+    private static Connection withoutCommitFlush(Connection connection) {
+        return (Connection) Proxy.newProxyInstance(DatabaseBucketStore.class.getClassLoader(),
+                new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("commit") && !connection.getAutoCommit()) {
+                        try (Statement statement = connection.createStatement()) {
+                            statement.execute("set local synchronous_commit = off");
+                        }
+                    }
+                    return invoke(connection, method, args);
+                });
+    }
+
+    private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
     }
 
     /** Removes expired buckets a batch at a time, at most {@code MAX_CLEANUP_BATCHES} batches a round. */
