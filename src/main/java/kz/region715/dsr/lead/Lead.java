@@ -2,14 +2,18 @@ package kz.region715.dsr.lead;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.Query;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import kz.region715.dsr.request.domain.DataSource;
@@ -126,45 +130,35 @@ public class Lead {
     }
 
     /**
-     * Withdraws consent for the given purposes, or for all of them when
-     * {@code purposes} is null. Returns whether no purpose is left, in which
-     * case the consent as a whole is withdrawn and processing stops.
+     * The consent purposes left once {@code withdrawn} are withdrawn from {@code consentPurposes} (all when
+     * {@code withdrawn} is null), comma-separated; null when no purpose is left, in which case the consent as a
+     * whole is withdrawn and processing stops.
      */
-    boolean withdrawConsent(Set<String> purposes, Instant at) {
+    static String purposesLeft(String consentPurposes, Set<String> withdrawn) {
         List<String> remaining = new ArrayList<>();
-        if (purposes != null && consentPurposes != null) {
+        if (withdrawn != null && consentPurposes != null) {
             for (String purpose : consentPurposes.split(",")) {
-                if (!purpose.isBlank() && !purposes.contains(purpose)) {
+                if (!purpose.isBlank() && !withdrawn.contains(purpose)) {
                     remaining.add(purpose);
                 }
             }
         }
-        if (remaining.isEmpty()) {
-            if (consentWithdrawnAt == null) {
-                consentWithdrawnAt = at;
-            }
-            return true;
+        return remaining.isEmpty() ? null : String.join(",", remaining);
+    }
+
+    /**
+     * One UPDATE of the given attributes (entity attribute names) for all {@code ids}, moving the version as an
+     * ORM update would: set-based work on a batch of leads, without loading or dirty-checking each one.
+     */
+    static int updateAll(EntityManager em, Map<String, Object> values, Collection<UUID> ids) {
+        if (ids.isEmpty() || values.isEmpty()) {
+            return 0;
         }
-        consentPurposes = String.join(",", remaining);
-        return false;
-    }
-
-    void correctName(String value) {
-        name = value;
-    }
-
-    void correctMessage(String value) {
-        message = value;
-    }
-
-    void correctEmail(String value, String key) {
-        email = value;
-        emailKey = key;
-    }
-
-    void correctPhone(String value, String key) {
-        phone = value;
-        phoneKey = key;
+        StringBuilder jpql = new StringBuilder("update Lead l set ");
+        values.keySet().forEach(name -> jpql.append("l.").append(name).append(" = :").append(name).append(", "));
+        Query update = em.createQuery(jpql.append("l.version = l.version + 1 where l.id in :ids").toString());
+        values.forEach(update::setParameter);
+        return update.setParameter("ids", ids).executeUpdate();
     }
 
     /** Replacement values for the personal fields; lookup keys, IP and cookie always go. */
