@@ -81,6 +81,22 @@ class ExecutionLeases {
         }
     }
 
+    /**
+     * Whether some execution is due and free (an empty claim may have lost a race for it: on a database without
+     * SKIP LOCKED, a claim that meets another's lock fails).
+     */
+    boolean anyDue() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Instant now = clock.instant();
+            return !em.createQuery("select e.id from Execution e where e.status in :runnable"
+                            + " and e.nextAttemptAt <= :now and (e.leaseUntil is null or e.leaseUntil < :now)",
+                            UUID.class)
+                    .setParameter("runnable", List.of(Execution.Status.QUEUED, Execution.Status.RUNNING))
+                    .setParameter("now", now)
+                    .setMaxResults(1).getResultList().isEmpty();
+        });
+    }
+
     /** The execution, locked, with its lease renewed, in the caller's transaction; null when the lease is lost. */
     Execution hold(UUID id, String worker, Instant now) {
         Execution execution = em.find(Execution.class, id, LockModeType.PESSIMISTIC_WRITE);

@@ -3,6 +3,7 @@ package kz.region715.dsr.execution;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -34,6 +35,7 @@ public class ExecutionWorker {
     private static final Logger LOG = Logger.getLogger(ExecutionWorker.class);
     static final String ACTOR = "system:execution";
     private static final int MAX_ROUNDS = 100;
+    private static final Duration CLAIM_RACE_PAUSE = Duration.ofMillis(50);
     static final String INTERRUPTED_BY_SHUTDOWN = "InterruptedByShutdown";
     static final String DATABASE_UNAVAILABLE = "DatabaseUnavailable";
 
@@ -110,15 +112,30 @@ public class ExecutionWorker {
         return runs.get();
     }
 
-    /** One lane: claims one execution at a time and runs it to its end. */
+    /**
+     * One lane: claims one execution at a time and runs it to its end, until none is due. A claim that lost a race
+     * to another lane (or replica) is tried again after a short pause while executions are still due.
+     */
     private void drain(String worker, AtomicInteger runs) {
         for (int round = 0; round < MAX_ROUNDS && !rounds.stopping(); round++) {
             List<UUID> claimed = leases.claim(worker, 1);
             if (claimed.isEmpty()) {
-                return;
+                if (!leases.anyDue()) {
+                    return;
+                }
+                pause();
+                continue;
             }
             run(claimed.getFirst(), worker, Integer.MAX_VALUE);
             runs.incrementAndGet();
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(CLAIM_RACE_PAUSE);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

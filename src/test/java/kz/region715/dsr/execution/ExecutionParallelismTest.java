@@ -72,7 +72,7 @@ class ExecutionParallelismTest {
             LANES.computeIfAbsent(event.request().id(), id -> new CopyOnWriteArrayList<>())
                     .add(Thread.currentThread().getName());
             TWO_AT_ONCE.countDown();
-            if (!TWO_AT_ONCE.await(60, TimeUnit.SECONDS)) {
+            if (!TWO_AT_ONCE.await(20, TimeUnit.SECONDS)) {
                 firstWaitedInVain = true;
             }
         }
