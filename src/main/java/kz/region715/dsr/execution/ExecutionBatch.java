@@ -18,7 +18,7 @@ import kz.region715.dsr.request.domain.CorrectableField;
 
 /**
  * Applies what a request type does to one batch of the subject's leads, set-based (the lead capability writes one
- * statement per change for the whole batch), and returns the items that record it, one per lead. Erased leads that
+ * JDBC batch per change for the whole batch), and returns the items that record it, one per lead. Erased leads that
  * were disclosed leave a notice for their recipients.
  */
 @ApplicationScoped

@@ -51,7 +51,7 @@ public class Erasure {
 
     /**
      * Erases a batch of leads (as read, before the change) set-based: with the DELETE mode two statements, else one
-     * UPDATE per set of replacement values (one with the default strategies). The trail records each lead as
+     * JDBC batch of updates by primary key per set of replacement values (one with the default strategies). The trail records each lead as
      * {@link #erase} does. Returns each lead's outcome, by id.
      */
     public Map<UUID, Outcome> eraseAll(List<Lead> leads, Instant now, String actor, String requestRef) {

@@ -6,10 +6,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.Query;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.sql.PreparedStatement;
+import java.sql.Types;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -17,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import kz.region715.dsr.request.domain.DataSource;
+import org.hibernate.Session;
 
 /**
  * An application from the website form or the Telegram bot (policy section 2),
@@ -146,19 +150,48 @@ public class Lead {
         return remaining.isEmpty() ? null : String.join(",", remaining);
     }
 
+    /** The columns of the attributes that set-based work on a batch of leads writes. */
+    private static final Map<String, String> COLUMNS = Map.ofEntries(Map.entry("name", "name"),
+            Map.entry("phone", "phone"), Map.entry("email", "email"), Map.entry("message", "message"),
+            Map.entry("telegramUserId", "telegram_user_id"), Map.entry("ipAddress", "ip_address"),
+            Map.entry("cookieId", "cookie_id"), Map.entry("emailKey", "email_key"), Map.entry("phoneKey", "phone_key"),
+            Map.entry("telegramKey", "telegram_key"), Map.entry("anonymisedAt", "anonymised_at"),
+            Map.entry("restrictedAt", "restricted_at"), Map.entry("restrictionReason", "restriction_reason"),
+            Map.entry("consentWithdrawnAt", "consent_withdrawn_at"), Map.entry("consentPurposes", "consent_purposes"));
+
     /**
-     * One UPDATE of the given attributes (entity attribute names) for all {@code ids}, moving the version as an
-     * ORM update would: set-based work on a batch of leads, without loading or dirty-checking each one.
+     * Sets the given attributes (entity attribute names; strings or instants) on all {@code ids}, moving the version
+     * as an ORM update would: set-based work on a batch of leads, without loading or dirty-checking each one. One
+     * statement by primary key, sent as one JDBC batch (one round trip): an {@code IN} list of a batch's ids let
+     * PostgreSQL keep a plan made while the table was small (a sequential scan per batch, measured at 400 ms).
      */
     static int updateAll(EntityManager em, Map<String, Object> values, Collection<UUID> ids) {
         if (ids.isEmpty() || values.isEmpty()) {
             return 0;
         }
-        StringBuilder jpql = new StringBuilder("update Lead l set ");
-        values.keySet().forEach(name -> jpql.append("l.").append(name).append(" = :").append(name).append(", "));
-        Query update = em.createQuery(jpql.append("l.version = l.version + 1 where l.id in :ids").toString());
-        values.forEach(update::setParameter);
-        return update.setParameter("ids", ids).executeUpdate();
+        StringBuilder sql = new StringBuilder("update lead set ");
+        values.keySet().forEach(name -> sql.append(COLUMNS.get(name)).append(" = ?, "));
+        sql.append("version = version + 1 where id = ?");
+        List<Object> bound = new ArrayList<>(values.values());
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement update = connection.prepareStatement(sql.toString())) {
+                for (UUID id : ids) {
+                    for (int i = 0; i < bound.size(); i++) {
+                        Object value = bound.get(i);
+                        if (value == null) {
+                            update.setNull(i + 1, Types.VARCHAR);
+                        } else if (value instanceof Instant at) {
+                            update.setObject(i + 1, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
+                        } else {
+                            update.setString(i + 1, (String) value);
+                        }
+                    }
+                    update.setObject(bound.size() + 1, id);
+                    update.addBatch();
+                }
+                return update.executeBatch().length;
+            }
+        });
     }
 
     /** Replacement values for the personal fields; lookup keys, IP and cookie always go. */

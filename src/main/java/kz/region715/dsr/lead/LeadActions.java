@@ -24,7 +24,7 @@ import kz.region715.dsr.request.domain.PhoneNumber;
 /**
  * What carrying out a subject's request does to one lead, in the caller's
  * transaction: correct, block, unblock, withdraw consent; for a batch of leads,
- * one statement per change rather than one ORM update per lead. Erasure is
+ * one JDBC batch per change rather than one ORM update per lead. Erasure is
  * {@link Erasure}. Each action is safe to repeat.
  */
 @ApplicationScoped
@@ -59,7 +59,7 @@ public class LeadActions {
     }
 
     /**
-     * Applies the changes to each lead, one statement per changed field for the whole batch; returns, by lead id,
+     * Applies the changes to each lead, one JDBC batch per changed field for the whole batch; returns, by lead id,
      * the fields whose value actually changed (no values, for the record). The leads are as read before the change.
      */
     public Map<UUID, Set<CorrectableField>> correctAll(List<Lead> leads, List<Change> changes, By by) {
@@ -102,7 +102,7 @@ public class LeadActions {
         return changed;
     }
 
-    /** Blocks the leads, in one statement; returns those that were open (a blocked lead keeps its first reason). */
+    /** Blocks the leads, in one JDBC batch; returns those that were open (a blocked lead keeps its first reason). */
     public Set<UUID> restrictAll(List<Lead> leads, String reason, Instant at, By by) {
         Set<UUID> open = leads.stream().filter(lead -> lead.restrictedAt() == null).map(Lead::id)
                 .collect(Collectors.toCollection(LinkedHashSet::new));
@@ -122,7 +122,7 @@ public class LeadActions {
     }
 
     /**
-     * Withdraws consent for the purposes given, or all when null, one statement per resulting set of purposes;
+     * Withdraws consent for the purposes given, or all when null, one JDBC batch per resulting set of purposes;
      * returns the leads with no purpose left (their consent as a whole is withdrawn and processing stops).
      */
     public Set<UUID> withdrawConsentAll(List<Lead> leads, Set<String> purposes, Instant at, By by) {
@@ -159,7 +159,7 @@ public class LeadActions {
         return values;
     }
 
-    /** One UPDATE of the given attributes for all {@code ids}; the version moves as an ORM update would move it. */
+    /** Sets the given attributes on all {@code ids} in one JDBC batch; the version moves as an ORM update would. */
     private void update(Map<String, Object> values, Collection<UUID> ids) {
         Lead.updateAll(em, values, ids);
     }
