@@ -11,8 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,13 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import kz.region715.dsr.lead.LeadService;
 import kz.region715.dsr.request.RequestDetails;
-import kz.region715.dsr.request.SubjectRequest;
-import kz.region715.dsr.request.SubjectRequestRepository;
-import kz.region715.dsr.request.domain.Channel;
 import kz.region715.dsr.request.domain.RequestType;
-import kz.region715.dsr.request.domain.SubjectLocale;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,15 +40,11 @@ class ExecutionParallelismTest {
     @Inject
     ExecutionConfig config;
     @Inject
-    SubjectRequestRepository requests;
-    @Inject
-    LeadService leads;
+    ApprovedExecutions approved;
     @Inject
     EntityManager em;
     @Inject
     ObjectMapper json;
-    @Inject
-    Clock clock;
 
     /** Watches completions while a test of this class runs; idle otherwise. */
     @ApplicationScoped
@@ -92,25 +81,10 @@ class ExecutionParallelismTest {
         }
         given().auth().preemptive().basic("ingest", "ingest").contentType(ContentType.JSON)
                 .body(Map.of("leads", batch)).post("/api/v1/leads/batch").then().statusCode(201);
-        List<UUID> ids = QuarkusTransaction.requiringNew().call(() -> {
-            Instant now = clock.instant();
-            RequestDetails details = new RequestDetails(null, null, null,
-                    new RequestDetails.Deletion(RequestDetails.Deletion.Scope.ALL, null));
-            List<UUID> created = new ArrayList<>();
-            for (String email : emails) {
-                String reference = "DSR-2020-" + (400_000_000L + requests.nextReferenceNumber());
-                SubjectRequest request = SubjectRequest.file(UUID.randomUUID(), reference, RequestType.DELETION,
-                        Channel.WEB, SubjectLocale.EN, email, leads.emailKey(email), "Lane Subject", null,
-                        json.writeValueAsString(details), now);
-                request.markVerified(now, null);
-                request.approve(null, "officer", now);
-                requests.persist(request);
-                em.persist(Execution.queue(request.id(), RequestType.DELETION, json.writeValueAsString(
-                        ExecutionPlan.of(RequestType.DELETION, reference, details, null)), now));
-                created.add(request.id());
-            }
-            return created;
-        });
+        RequestDetails details = new RequestDetails(null, null, null,
+                new RequestDetails.Deletion(RequestDetails.Deletion.Scope.ALL, null));
+        List<UUID> ids = approved.queue(RequestType.DELETION, json.writeValueAsString(details), details, emails,
+                400_000_000L, "Lane Subject");
         Completions.watched = Set.copyOf(ids);
         try {
             worker.runDue("lanes");
