@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -50,6 +51,12 @@ public class CaseMatches {
 
     boolean isExcluded(UUID requestId, UUID leadId) {
         return em.find(MatchExclusion.class, new MatchExclusion.Key(requestId, leadId)) != null;
+    }
+
+    /** The leads an officer excluded from the case: they are not the subject's, whatever matched. */
+    public Set<UUID> excludedLeads(UUID requestId) {
+        return Set.copyOf(em.createQuery("select e.leadId from MatchExclusion e where e.requestId = :id", UUID.class)
+                .setParameter("id", requestId).getResultList());
     }
 
     private List<MatchesView.Match> leadsOf(SubjectRequest request) {

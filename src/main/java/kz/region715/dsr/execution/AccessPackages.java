@@ -10,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -27,6 +26,8 @@ import kz.region715.dsr.lead.Lead;
 import kz.region715.dsr.lead.LeadActions;
 import kz.region715.dsr.lead.LeadConfig;
 import kz.region715.dsr.lead.LeadView;
+import kz.region715.dsr.lead.SubjectLeads;
+import kz.region715.dsr.lead.SubjectMatch;
 import kz.region715.dsr.platform.audit.AuditTrail;
 import kz.region715.dsr.platform.crypto.Secrets;
 import kz.region715.dsr.platform.jobs.JobRounds;
@@ -56,6 +57,7 @@ public class AccessPackages {
     private final SubjectRequestRepository requests;
     private final RequestService requestService;
     private final LeadActions actions;
+    private final SubjectLeads subjectLeads;
     private final Secrets secrets;
     private final ObjectMapper json;
     private final ExecutionConfig config;
@@ -67,13 +69,14 @@ public class AccessPackages {
     private final JobRounds rounds;
 
     AccessPackages(EntityManager em, SubjectRequestRepository requests, RequestService requestService,
-            LeadActions actions, Secrets secrets,
+            LeadActions actions, SubjectLeads subjectLeads, Secrets secrets,
             ObjectMapper json, ExecutionConfig config, LeadConfig leadConfig, RequestConfig requestConfig,
             OperatorConfig operator, Clock clock, AuditTrail audit, JobRounds rounds) {
         this.em = em;
         this.requests = requests;
         this.requestService = requestService;
         this.actions = actions;
+        this.subjectLeads = subjectLeads;
         this.secrets = secrets;
         this.json = json;
         this.config = config;
@@ -90,9 +93,9 @@ public class AccessPackages {
     }
 
     /** Builds and stores the package of an ACCESS request, in the caller's transaction. */
-    Issued issue(SubjectRequest request, String subjectKeys, Map<String, Object> parameters, Instant now) {
+    Issued issue(SubjectRequest request, SubjectMatch match, Instant now) {
         Instant expiresAt = now.plus(config.packageValidity());
-        PackageContent content = build(request, subjectKeys, parameters, now, expiresAt);
+        PackageContent content = build(request, match, now, expiresAt);
         String token = secrets.newToken();
         AccessPackage existing = em.find(AccessPackage.class, request.id());
         if (existing != null) {
@@ -110,18 +113,18 @@ public class AccessPackages {
         return new Issued(token, expiresAt);
     }
 
-    private PackageContent build(SubjectRequest request, String subjectKeys, Map<String, Object> parameters,
-            Instant now, Instant expiresAt) {
+    private PackageContent build(SubjectRequest request, SubjectMatch match, Instant now, Instant expiresAt) {
         String lang = request.locale().tag();
         PackageMessages words = words(lang);
         List<PackageContent.LeadData> leads = new ArrayList<>();
         Set<String> consented = new LinkedHashSet<>();
         Map<DataSource, Long> bySource = new EnumMap<>(DataSource.class);
         List<PackageContent.Recipient> recipients = new ArrayList<>();
-        if (subjectKeys != null) {
+        if (match.identifiesAnyone()) {
             UUID after = null;
             while (true) {
-                List<Lead> batch = batchAfter(request, subjectKeys, parameters, after);
+                List<Lead> batch = subjectLeads.batchAfter(match, null, after, config.batchSize(),
+                        SubjectLeads.Purpose.READ);
                 for (Lead lead : batch) {
                     LeadView view = actions.view(lead);
                     List<PackageContent.Recipient> disclosed = view.disclosures().stream()
@@ -175,21 +178,6 @@ public class AccessPackages {
                 new PackageContent.Operator(operator.name(), operator.contactEmail(),
                         operator.privacyPolicyUrl().toString()),
                 request.email(), leads, purposes, sources, storage, recipients, own);
-    }
-
-    /** The subject's leads after {@code after} in id order, minus the leads an officer excluded. */
-    private List<Lead> batchAfter(SubjectRequest request, String subjectKeys, Map<String, Object> parameters,
-            UUID after) {
-        String jpql = "from Lead l where (" + subjectKeys + ")"
-                + " and not exists (select 1 from MatchExclusion x where x.requestId = :request and x.leadId = l.id)"
-                + (after == null ? "" : " and l.id > :after") + " order by l.id";
-        TypedQuery<Lead> query = em.createQuery(jpql, Lead.class).setMaxResults(config.batchSize());
-        parameters.forEach(query::setParameter);
-        query.setParameter("request", request.id());
-        if (after != null) {
-            query.setParameter("after", after);
-        }
-        return query.getResultList();
     }
 
     /** What a download link leads to. */

@@ -9,7 +9,9 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import kz.region715.dsr.platform.domain.DomainRuleViolation;
 import kz.region715.dsr.request.domain.RequestType;
@@ -23,7 +25,41 @@ import kz.region715.dsr.request.domain.RequestType;
 @Table(name = "execution")
 class Execution {
 
-    enum Status { QUEUED, RUNNING, DONE, FAILED, CANCELLED }
+    /**
+     * Where an execution stands. The allowed successors of each status are the whole state machine; every
+     * transition below goes through {@link #moveTo}, which refuses any other. RUNNING may follow RUNNING: a worker
+     * claims an execution whose previous holder let its lease run out.
+     */
+    enum Status {
+        QUEUED, RUNNING, DONE, FAILED, CANCELLED;
+
+        Set<Status> successors() {
+            return switch (this) {
+                case QUEUED -> EnumSet.of(RUNNING, CANCELLED);
+                case RUNNING -> EnumSet.of(RUNNING, QUEUED, DONE, FAILED);
+                case FAILED -> EnumSet.of(QUEUED, CANCELLED);
+                case DONE, CANCELLED -> EnumSet.noneOf(Status.class);
+            };
+        }
+
+        boolean canMoveTo(Status next) {
+            return successors().contains(next);
+        }
+
+        boolean isTerminal() {
+            return successors().isEmpty();
+        }
+
+        /** The status after this one moves to {@code next}; a transition the table does not allow fails, named. */
+        Status moveTo(Status next) {
+            if (!canMoveTo(next)) {
+                throw new DomainRuleViolation(DomainRuleViolation.Kind.CONFLICT, "execution-transition",
+                        "An execution cannot move from " + this + " to " + next + ".",
+                        Map.of("executionStatus", name(), "to", next.name()));
+            }
+            return next;
+        }
+    }
 
     @Id
     private UUID id;
@@ -83,7 +119,7 @@ class Execution {
         if (!isClaimable(now)) {
             throw new IllegalStateException("execution " + id + " is not claimable");
         }
-        status = Status.RUNNING;
+        status = status.moveTo(Status.RUNNING);
         leaseOwner = worker;
         leaseUntil = now.plus(lease);
         attempts++;
@@ -101,7 +137,7 @@ class Execution {
     }
 
     void done(Instant at) {
-        status = Status.DONE;
+        status = status.moveTo(Status.DONE);
         finishedAt = at;
         leaseOwner = null;
         leaseUntil = null;
@@ -114,11 +150,11 @@ class Execution {
         leaseOwner = null;
         leaseUntil = null;
         if (attempts >= maxAttempts) {
-            status = Status.FAILED;
+            status = status.moveTo(Status.FAILED);
             finishedAt = now;
             return true;
         }
-        status = Status.QUEUED;
+        status = status.moveTo(Status.QUEUED);
         nextAttemptAt = now.plus(backoff);
         return false;
     }
@@ -128,7 +164,7 @@ class Execution {
         lastError = error;
         leaseOwner = null;
         leaseUntil = null;
-        status = Status.QUEUED;
+        status = status.moveTo(Status.QUEUED);
         nextAttemptAt = now;
     }
 
@@ -138,14 +174,15 @@ class Execution {
             throw new DomainRuleViolation(DomainRuleViolation.Kind.CONFLICT, "not-failed",
                     "Only a failed execution can be retried.", Map.of("executionStatus", status.name()));
         }
-        status = Status.QUEUED;
+        status = status.moveTo(Status.QUEUED);
         attempts = 0;
         nextAttemptAt = now;
         finishedAt = null;
     }
 
+    /** A cancelled case's execution does not run; one that runs or ran already is left as it is. */
     void cancel(Instant at) {
-        if (status == Status.QUEUED || status == Status.FAILED) {
+        if (status.canMoveTo(Status.CANCELLED)) {
             status = Status.CANCELLED;
             finishedAt = at;
             leaseOwner = null;

@@ -14,7 +14,15 @@ public interface ExecutionConfig {
     @Positive
     int batchSize();
 
-    /** Executions one worker claims per round. */
+    /**
+     * Executions one replica works at the same time, each on a thread of its own with its own claim and lease.
+     * Each holds a database connection while it works.
+     */
+    @WithDefault("3")
+    @Positive
+    int parallelism();
+
+    /** Executions claimed at once by {@link ExecutionWorker#claim} (the driver claims one per free thread). */
     @WithDefault("5")
     @Positive
     int claimSize();

@@ -6,12 +6,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import kz.region715.dsr.casework.CaseEvents;
@@ -19,6 +18,7 @@ import kz.region715.dsr.casework.CaseService;
 import kz.region715.dsr.casework.CaseView;
 import kz.region715.dsr.lead.Lead;
 import kz.region715.dsr.lead.LeadActions;
+import kz.region715.dsr.lead.SubjectLeads;
 import kz.region715.dsr.platform.audit.AuditTrail;
 import kz.region715.dsr.platform.domain.DomainRuleViolation;
 import kz.region715.dsr.platform.problem.ProblemException;
@@ -42,24 +42,28 @@ public class Executions {
     private final SubjectRequestRepository requests;
     private final RequestService requestService;
     private final CaseService cases;
-    private final ExecutionWorker worker;
+    private final ExecutionSteps steps;
+    private final ExecutionCompletion completion;
     private final AccessPackages packages;
     private final LeadActions actions;
+    private final SubjectLeads subjectLeads;
     private final ObjectMapper json;
     private final Clock clock;
     private final Event<ExecutionEvents.RestrictionLifted> lifted;
     private final AuditTrail audit;
 
-    Executions(EntityManager em, SubjectRequestRepository requests, RequestService requestService, CaseService cases, ExecutionWorker worker,
-            AccessPackages packages, LeadActions actions, ObjectMapper json, Clock clock,
+    Executions(EntityManager em, SubjectRequestRepository requests, RequestService requestService, CaseService cases,
+            ExecutionSteps steps, ExecutionCompletion completion, AccessPackages packages, LeadActions actions, SubjectLeads subjectLeads, ObjectMapper json, Clock clock,
             Event<ExecutionEvents.RestrictionLifted> lifted, AuditTrail audit) {
         this.em = em;
         this.requests = requests;
         this.requestService = requestService;
         this.cases = cases;
-        this.worker = worker;
+        this.steps = steps;
+        this.completion = completion;
         this.packages = packages;
         this.actions = actions;
+        this.subjectLeads = subjectLeads;
         this.json = json;
         this.clock = clock;
         this.lifted = lifted;
@@ -99,8 +103,7 @@ public class Executions {
         return cases.change(caseId, ifMatch, request -> {
             Execution execution = require(request.id());
             Instant now = clock.instant();
-            execution.retry(now);
-            request.retryExecution(cases.actor(), now);
+            ExecutionLifecycle.retry(execution, request, cases.actor(), now);
         });
     }
 
@@ -127,21 +130,16 @@ public class Executions {
         });
     }
 
-    private List<Lead> blockedLeadsOf(SubjectRequest request, Execution execution) {
-        Map<String, Object> parameters = new LinkedHashMap<>();
-        String keys = worker.subjectKeys(request, parameters);
-        String byKeys = keys == null ? "" : " or ((" + keys + ") and not exists (select 1 from MatchExclusion x"
-                + " where x.requestId = :request and x.leadId = l.id))";
-        TypedQuery<Lead> query = em.createQuery("from Lead l where l.restrictedAt is not null and (l.id in"
-                + " (select i.leadId from ExecutionItem i where i.executionId = :execution and i.outcome = :restricted)"
-                + byKeys + ")", Lead.class);
-        query.setParameter("execution", execution.id());
-        query.setParameter("restricted", ExecutionItem.Outcome.RESTRICTED);
-        if (keys != null) {
-            query.setParameter("request", request.id());
-            parameters.forEach(query::setParameter);
-        }
-        return query.getResultList();
+    /** The leads the restriction blocked, and the subject's leads blocked since (stored blocked, for instance). */
+    private Collection<Lead> blockedLeadsOf(SubjectRequest request, Execution execution) {
+        Map<UUID, Lead> blocked = new LinkedHashMap<>();
+        em.createQuery("from Lead l where l.restrictedAt is not null and l.id in (select i.leadId from ExecutionItem i"
+                        + " where i.executionId = :execution and i.outcome = :restricted)", Lead.class)
+                .setParameter("execution", execution.id())
+                .setParameter("restricted", ExecutionItem.Outcome.RESTRICTED)
+                .getResultStream().forEach(lead -> blocked.put(lead.id(), lead));
+        subjectLeads.blocked(steps.match(request)).forEach(lead -> blocked.putIfAbsent(lead.id(), lead));
+        return blocked.values();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -156,7 +154,7 @@ public class Executions {
         return new ExecutionView(execution.status().name(), execution.attempts(), execution.queuedAt(),
                 execution.startedAt(), execution.finishedAt(),
                 execution.status() == Execution.Status.QUEUED ? execution.nextAttemptAt() : null,
-                execution.lastError(), worker.summarise(execution),
+                execution.lastError(), completion.summarise(execution),
                 request.type() == RequestType.ACCESS ? packages.info(caseId) : null, lift);
     }
 

@@ -3,6 +3,7 @@ package kz.region715.dsr.lead;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,7 +12,12 @@ import java.util.UUID;
 /** A transfer of a lead's data to a third party (policy section 6), kept for access packages and erasure notices. */
 @Entity
 @Table(name = "lead_disclosure")
+@NamedQuery(name = Disclosure.OF_LEADS,
+        query = "from Disclosure d where d.leadId in :ids order by d.disclosedOn, d.recordedAt")
 class Disclosure {
+
+    /** Parsed once at boot: execution asks for the disclosures of every batch of leads it erases. */
+    static final String OF_LEADS = "Disclosure.ofLeads";
 
     @Id
     UUID id;

@@ -2,17 +2,25 @@ package kz.region715.dsr.lead;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.sql.PreparedStatement;
+import java.sql.Types;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import kz.region715.dsr.request.domain.DataSource;
+import org.hibernate.Session;
 
 /**
  * An application from the website form or the Telegram bot (policy section 2),
@@ -126,45 +134,64 @@ public class Lead {
     }
 
     /**
-     * Withdraws consent for the given purposes, or for all of them when
-     * {@code purposes} is null. Returns whether no purpose is left, in which
-     * case the consent as a whole is withdrawn and processing stops.
+     * The consent purposes left once {@code withdrawn} are withdrawn from {@code consentPurposes} (all when
+     * {@code withdrawn} is null), comma-separated; null when no purpose is left, in which case the consent as a
+     * whole is withdrawn and processing stops.
      */
-    boolean withdrawConsent(Set<String> purposes, Instant at) {
+    static String purposesLeft(String consentPurposes, Set<String> withdrawn) {
         List<String> remaining = new ArrayList<>();
-        if (purposes != null && consentPurposes != null) {
+        if (withdrawn != null && consentPurposes != null) {
             for (String purpose : consentPurposes.split(",")) {
-                if (!purpose.isBlank() && !purposes.contains(purpose)) {
+                if (!purpose.isBlank() && !withdrawn.contains(purpose)) {
                     remaining.add(purpose);
                 }
             }
         }
-        if (remaining.isEmpty()) {
-            if (consentWithdrawnAt == null) {
-                consentWithdrawnAt = at;
-            }
-            return true;
+        return remaining.isEmpty() ? null : String.join(",", remaining);
+    }
+
+    /** The columns of the attributes that set-based work on a batch of leads writes. */
+    private static final Map<String, String> COLUMNS = Map.ofEntries(Map.entry("name", "name"),
+            Map.entry("phone", "phone"), Map.entry("email", "email"), Map.entry("message", "message"),
+            Map.entry("telegramUserId", "telegram_user_id"), Map.entry("ipAddress", "ip_address"),
+            Map.entry("cookieId", "cookie_id"), Map.entry("emailKey", "email_key"), Map.entry("phoneKey", "phone_key"),
+            Map.entry("telegramKey", "telegram_key"), Map.entry("anonymisedAt", "anonymised_at"),
+            Map.entry("restrictedAt", "restricted_at"), Map.entry("restrictionReason", "restriction_reason"),
+            Map.entry("consentWithdrawnAt", "consent_withdrawn_at"), Map.entry("consentPurposes", "consent_purposes"));
+
+    /**
+     * Sets the given attributes (entity attribute names; strings or instants) on all {@code ids}, moving the version
+     * as an ORM update would: set-based work on a batch of leads, without loading or dirty-checking each one. One
+     * statement by primary key, sent as one JDBC batch (one round trip): an {@code IN} list of a batch's ids let
+     * PostgreSQL keep a plan made while the table was small (a sequential scan per batch, measured at 400 ms).
+     */
+    static int updateAll(EntityManager em, Map<String, Object> values, Collection<UUID> ids) {
+        if (ids.isEmpty() || values.isEmpty()) {
+            return 0;
         }
-        consentPurposes = String.join(",", remaining);
-        return false;
-    }
-
-    void correctName(String value) {
-        name = value;
-    }
-
-    void correctMessage(String value) {
-        message = value;
-    }
-
-    void correctEmail(String value, String key) {
-        email = value;
-        emailKey = key;
-    }
-
-    void correctPhone(String value, String key) {
-        phone = value;
-        phoneKey = key;
+        StringBuilder sql = new StringBuilder("update lead set ");
+        values.keySet().forEach(name -> sql.append(COLUMNS.get(name)).append(" = ?, "));
+        sql.append("version = version + 1 where id = ?");
+        List<Object> bound = new ArrayList<>(values.values());
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement update = connection.prepareStatement(sql.toString())) {
+                for (UUID id : ids) {
+                    for (int i = 0; i < bound.size(); i++) {
+                        Object value = bound.get(i);
+                        if (value == null) {
+                            update.setNull(i + 1, Types.VARCHAR);
+                        } else if (value instanceof Instant at) {
+                            update.setObject(i + 1, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
+                        } else {
+                            update.setString(i + 1, (String) value);
+                        }
+                    }
+                    update.setObject(bound.size() + 1, id);
+                    update.addBatch();
+                }
+                return update.executeBatch().length;
+            }
+        });
     }
 
     /** Replacement values for the personal fields; lookup keys, IP and cookie always go. */

@@ -4,12 +4,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import kz.region715.dsr.platform.audit.AuditTrail;
 import kz.region715.dsr.platform.crypto.Secrets;
@@ -19,7 +23,8 @@ import kz.region715.dsr.request.domain.PhoneNumber;
 
 /**
  * What carrying out a subject's request does to one lead, in the caller's
- * transaction: correct, block, unblock, withdraw consent. Erasure is
+ * transaction: correct, block, unblock, withdraw consent; for a batch of leads,
+ * one JDBC batch per change rather than one ORM update per lead. Erasure is
  * {@link Erasure}. Each action is safe to repeat.
  */
 @ApplicationScoped
@@ -53,56 +58,59 @@ public class LeadActions {
     public record Change(CorrectableField field, String value) {
     }
 
-    /** Applies the changes; returns the fields whose value actually changed (no values, for the record). */
-    public Set<CorrectableField> correct(Lead lead, List<Change> changes, By by) {
-        String subject = lead.emailKey();
-        Set<CorrectableField> changed = apply(lead, changes);
-        audit.record("LEAD_CORRECTED", by.actor(), by.requestRef(), subject, AuditTrail.details("lead", lead.id(),
-                "fields", changed.stream().map(Enum::name).collect(Collectors.joining(","))));
-        return changed;
-    }
-
-    private Set<CorrectableField> apply(Lead lead, List<Change> changes) {
-        Set<CorrectableField> changed = EnumSet.noneOf(CorrectableField.class);
+    /**
+     * Applies the changes to each lead, one JDBC batch per changed field for the whole batch; returns, by lead id,
+     * the fields whose value actually changed (no values, for the record). The leads are as read before the change.
+     */
+    public Map<UUID, Set<CorrectableField>> correctAll(List<Lead> leads, List<Change> changes, By by) {
+        Map<UUID, Set<CorrectableField>> changed = new LinkedHashMap<>();
+        leads.forEach(lead -> changed.put(lead.id(), EnumSet.noneOf(CorrectableField.class)));
         for (Change change : changes) {
-            switch (change.field()) {
+            Map<String, Object> values = new LinkedHashMap<>();
+            Function<Lead, String> current = switch (change.field()) {
                 case NAME -> {
-                    if (!change.value().equals(lead.name())) {
-                        lead.correctName(change.value());
-                        changed.add(CorrectableField.NAME);
-                    }
+                    values.put("name", change.value());
+                    yield Lead::name;
                 }
                 case MESSAGE -> {
-                    if (!change.value().equals(lead.message())) {
-                        lead.correctMessage(change.value());
-                        changed.add(CorrectableField.MESSAGE);
-                    }
+                    values.put("message", change.value());
+                    yield Lead::message;
                 }
                 case EMAIL -> {
                     EmailAddress email = EmailAddress.parse(change.value());
-                    if (!email.asGiven().equals(lead.email())) {
-                        lead.correctEmail(email.asGiven(), leads.emailKey(email.normalised()));
-                        changed.add(CorrectableField.EMAIL);
-                    }
+                    values.put("email", email.asGiven());
+                    values.put("emailKey", this.leads.emailKey(email.normalised()));
+                    yield Lead::email;
                 }
                 case PHONE -> {
                     String e164 = PhoneNumber.parse(change.value()).e164();
-                    if (!e164.equals(lead.phone())) {
-                        lead.correctPhone(e164, phoneKey(e164));
-                        changed.add(CorrectableField.PHONE);
-                    }
+                    values.put("phone", e164);
+                    values.put("phoneKey", phoneKey(e164));
+                    yield Lead::phone;
                 }
-            }
+            };
+            Object value = values.values().iterator().next();
+            List<UUID> ids = leads.stream().filter(lead -> !value.equals(current.apply(lead))).map(Lead::id).toList();
+            update(values, ids);
+            ids.forEach(id -> changed.get(id).add(change.field()));
+        }
+        for (Lead lead : leads) {
+            audit.record("LEAD_CORRECTED", by.actor(), by.requestRef(), lead.emailKey(), AuditTrail.details("lead",
+                    lead.id(), "fields", changed.get(lead.id()).stream().map(Enum::name)
+                            .collect(Collectors.joining(","))));
         }
         return changed;
     }
 
-    /** Blocks the lead; false when it was blocked already (its first reason stays). */
-    public boolean restrict(Lead lead, String reason, Instant at, By by) {
-        boolean wasOpen = lead.restrictedAt() == null;
-        lead.restrict(reason, at);
-        record(wasOpen ? "LEAD_RESTRICTED" : "LEAD_ALREADY_RESTRICTED", by, lead);
-        return wasOpen;
+    /** Blocks the leads, in one JDBC batch; returns those that were open (a blocked lead keeps its first reason). */
+    public Set<UUID> restrictAll(List<Lead> leads, String reason, Instant at, By by) {
+        Set<UUID> open = leads.stream().filter(lead -> lead.restrictedAt() == null).map(Lead::id)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        update(values("restrictedAt", at, "restrictionReason", reason), open);
+        for (Lead lead : leads) {
+            record(open.contains(lead.id()) ? "LEAD_RESTRICTED" : "LEAD_ALREADY_RESTRICTED", by, lead);
+        }
+        return open;
     }
 
     public boolean liftRestriction(Lead lead, String reason, By by) {
@@ -113,12 +121,47 @@ public class LeadActions {
         return lifted;
     }
 
-    /** Withdraws consent for the purposes given, or all when null; true when no purpose is left. */
-    public boolean withdrawConsent(Lead lead, Set<String> purposes, Instant at, By by) {
-        boolean all = lead.withdrawConsent(purposes, at);
-        record("LEAD_CONSENT_WITHDRAWN", by, lead, "purposes", purposes == null ? "ALL" : String.join(",",
-                new TreeSet<>(purposes)), "consentLeft", all ? "" : lead.consentPurposes());
-        return all;
+    /**
+     * Withdraws consent for the purposes given, or all when null, one JDBC batch per resulting set of purposes;
+     * returns the leads with no purpose left (their consent as a whole is withdrawn and processing stops).
+     */
+    public Set<UUID> withdrawConsentAll(List<Lead> leads, Set<String> purposes, Instant at, By by) {
+        Set<UUID> none = new LinkedHashSet<>();
+        List<UUID> toStamp = new ArrayList<>();
+        Map<String, List<UUID>> narrowedTo = new LinkedHashMap<>();
+        Map<UUID, String> left = new LinkedHashMap<>();
+        for (Lead lead : leads) {
+            String remaining = Lead.purposesLeft(lead.consentPurposes(), purposes);
+            if (remaining == null) {
+                none.add(lead.id());
+                if (lead.consentWithdrawnAt() == null) {
+                    toStamp.add(lead.id());
+                }
+            } else {
+                narrowedTo.computeIfAbsent(remaining, k -> new ArrayList<>()).add(lead.id());
+                left.put(lead.id(), remaining);
+            }
+        }
+        update(values("consentWithdrawnAt", at), toStamp);
+        narrowedTo.forEach((remaining, ids) -> update(values("consentPurposes", remaining), ids));
+        for (Lead lead : leads) {
+            record("LEAD_CONSENT_WITHDRAWN", by, lead, "purposes", purposes == null ? "ALL" : String.join(",",
+                    new TreeSet<>(purposes)), "consentLeft", left.getOrDefault(lead.id(), ""));
+        }
+        return none;
+    }
+
+    private static Map<String, Object> values(Object... namesAndValues) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
+            values.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return values;
+    }
+
+    /** Sets the given attributes on all {@code ids} in one JDBC batch; the version moves as an ORM update would. */
+    private void update(Map<String, Object> values, Collection<UUID> ids) {
+        Lead.updateAll(em, values, ids);
     }
 
     /** The keyed hash leads are found by for a phone in E.164 form. */
@@ -136,8 +179,8 @@ public class LeadActions {
         if (leadIds.isEmpty()) {
             return Map.of();
         }
-        return em.createQuery("from Disclosure d where d.leadId in :ids order by d.disclosedOn, d.recordedAt",
-                        Disclosure.class).setParameter("ids", leadIds).getResultStream()
+        return em.createNamedQuery(Disclosure.OF_LEADS, Disclosure.class).setParameter("ids", leadIds)
+                .getResultStream()
                 .collect(Collectors.groupingBy(d -> d.leadId,
                         Collectors.mapping(LeadView.DisclosureView::of, Collectors.toList())));
     }

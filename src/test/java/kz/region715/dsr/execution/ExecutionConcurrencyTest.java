@@ -3,26 +3,18 @@ package kz.region715.dsr.execution;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import kz.region715.dsr.lead.LeadService;
-import kz.region715.dsr.request.SubjectRequest;
-import kz.region715.dsr.request.SubjectRequestRepository;
-import kz.region715.dsr.request.domain.Channel;
 import kz.region715.dsr.request.domain.RequestType;
-import kz.region715.dsr.request.domain.SubjectLocale;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,15 +30,9 @@ class ExecutionConcurrencyTest {
     @Inject
     ExecutionWorker worker;
     @Inject
-    SubjectRequestRepository requests;
-    @Inject
-    LeadService leads;
+    ApprovedExecutions approved;
     @Inject
     EntityManager em;
-    @Inject
-    ObjectMapper json;
-    @Inject
-    Clock clock;
 
     @Test
     void twoWorkersRunEachOf200ExecutionsExactlyOnce() throws Exception {
@@ -59,23 +45,8 @@ class ExecutionConcurrencyTest {
         }
         given().auth().preemptive().basic("ingest", "ingest").contentType(ContentType.JSON)
                 .body(Map.of("leads", batch)).post("/api/v1/leads/batch").then().statusCode(201);
-        List<UUID> ids = QuarkusTransaction.requiringNew().call(() -> {
-            Instant now = clock.instant();
-            List<UUID> created = new ArrayList<>();
-            for (String email : emails) {
-                String reference = "DSR-2020-" + (200_000_000L + requests.nextReferenceNumber());
-                SubjectRequest request = SubjectRequest.file(UUID.randomUUID(), reference, RequestType.RESTRICTION,
-                        Channel.WEB, SubjectLocale.EN, email, leads.emailKey(email), "Bulk Subject", null,
-                        "{\"restriction\":{\"reason\":\"bulk\"}}", now);
-                request.markVerified(now, null);
-                request.approve(null, "officer", now);
-                requests.persist(request);
-                em.persist(Execution.queue(request.id(), RequestType.RESTRICTION,
-                        json.writeValueAsString(ExecutionPlan.of(RequestType.RESTRICTION, reference, null, null)), now));
-                created.add(request.id());
-            }
-            return created;
-        });
+        List<UUID> ids = approved.queue(RequestType.RESTRICTION, "{\"restriction\":{\"reason\":\"bulk\"}}", null,
+                emails, 200_000_000L, "Bulk Subject");
 
         CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> drain("worker-1"));
         CompletableFuture<Integer> second = CompletableFuture.supplyAsync(() -> drain("worker-2"));
