@@ -56,6 +56,7 @@ class RuntimeRoleIT {
             assertThat(api.chainStatus()).isEqualTo("OK");
             rig.awaitSequenced();
             long events = rig.count("select count(*) from audit_event");
+            long lastSeq = rig.count("select max(seq) from audit_event");
 
             List<String> refused = new ArrayList<>();
             try (Connection runtime = rig.pg.connect(Rig.DB, RUNTIME, RUNTIME_PASSWORD)) {
@@ -97,8 +98,9 @@ class RuntimeRoleIT {
             assertThat(lines).as("Agroal's warning").noneMatch(l -> l.contains("Closing open connection"));
 
             rig.awaitSequenced();
-            assertThat(rig.count("select count(*) from audit_event")).as("events after the attempts")
-                    .isEqualTo(events);
+            // Later events (a mail delivered meanwhile) may follow; those before the attempts are all still there.
+            assertThat(rig.count("select count(*) from audit_event where seq <= " + lastSeq))
+                    .as("events after the attempts").isEqualTo(events);
             assertThat(api.chainStatus()).isEqualTo("OK");
             figures.print("migration run %d ms (exit %d); as %s the service filed, verified and erased (request %s),"
                             + " %d audit events, chain OK; refused with 42501: %s", took.toMillis(), exit, RUNTIME,
