@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import kz.region715.dsr.platform.audit.AuditSequencer;
 import kz.region715.dsr.platform.audit.AuditTrail;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,8 @@ class AuditExportBenchmarkTest {
     AuditTrail audit;
     @Inject
     ChainVerification verification;
+    @Inject
+    AuditSequencer sequencer;
 
     @Test
     void exportAndVerifyAtScale() throws Exception {
@@ -50,6 +53,9 @@ class AuditExportBenchmarkTest {
                 seeded += 5_000;
             }
             double seedSeconds = (System.nanoTime() - seedStart) / 1e9;
+            long sequenceStart = System.nanoTime();
+            long sequenced = sequencer.sequencePending(); // what the scheduled sequencer does within seconds
+            double sequenceSeconds = (System.nanoTime() - sequenceStart) / 1e9;
 
             Runtime runtime = Runtime.getRuntime();
             System.gc();
@@ -92,6 +98,8 @@ class AuditExportBenchmarkTest {
             long verifyStart = System.nanoTime();
             ChainVerification.Result result = verification.verify(null, null);
             double verifySeconds = (System.nanoTime() - verifyStart) / 1e9;
+            System.out.printf("%nBENCH audit sequencer: %,d pending events linked into the chain in %.1f s (%,.0f"
+                    + " events/s)", sequenced, sequenceSeconds, sequenced / sequenceSeconds);
             System.out.printf("%nBENCH audit trail with %,d bench events (%,d in all): seeded in %.1f s;"
                             + " NDJSON export of %,d lines (%,d MB) in %.1f s (%,.0f events/s); live heap while"
                             + " streaming: %,d MB above the %,d MB before (max heap %,d MB); chain verification"
