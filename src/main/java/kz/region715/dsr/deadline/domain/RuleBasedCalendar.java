@@ -1,6 +1,7 @@
 package kz.region715.dsr.deadline.domain;
 
 import java.time.LocalDate;
+import java.time.Year;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -29,6 +30,12 @@ public final class RuleBasedCalendar implements WorkingCalendar {
     private final Set<LocalDate> extraWorkingDays;
     /** Days off gained by transfers from the holidays of a year (they may fall early in the next year). */
     private final Map<Integer, Set<LocalDate>> transfersByHolidayYear = new ConcurrentHashMap<>();
+    /**
+     * Whether each day of a year is a working day, worked out once per year: counting the working days left of a
+     * page of cases asks about every day between today and each due date (the officers' queue spent a third of its
+     * time here), and the answer for a day never changes.
+     */
+    private final Map<Integer, boolean[]> workingDaysByYear = new ConcurrentHashMap<>();
 
     public RuleBasedCalendar(CalendarRules rules) {
         this.rules = Objects.requireNonNull(rules, "rules");
@@ -57,6 +64,18 @@ public final class RuleBasedCalendar implements WorkingCalendar {
     @Override
     public boolean isWorkingDay(LocalDate date) {
         Objects.requireNonNull(date, "date");
+        return workingDaysByYear.computeIfAbsent(date.getYear(), this::workingDaysOf)[date.getDayOfYear() - 1];
+    }
+
+    private boolean[] workingDaysOf(int year) {
+        boolean[] working = new boolean[Year.of(year).length()];
+        for (int day = 0; day < working.length; day++) {
+            working[day] = worksOn(LocalDate.ofYearDay(year, day + 1));
+        }
+        return working;
+    }
+
+    private boolean worksOn(LocalDate date) {
         if (extraWorkingDays.contains(date)) {
             return true;
         }
