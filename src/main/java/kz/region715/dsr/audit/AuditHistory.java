@@ -50,25 +50,26 @@ public class AuditHistory {
         if (request == null || !request.status().isVerified()) {
             throw new ProblemException(404, "not-found", "Not found", "No such case.");
         }
-        List<Object[]> rows = em.createNativeQuery("select seq, canonical, hash from audit_event"
-                        + " where request_ref = ?1 order by seq")
+        // One statement, so one snapshot: an event the sequencer moves meanwhile is in one part or the other.
+        List<Object[]> rows = em.createNativeQuery("select 0, seq, canonical, hash,"
+                        + " cast(null as timestamp(6) with time zone), cast(null as varchar(100)),"
+                        + " cast(null as varchar(40)) from audit_event where request_ref = ?1"
+                        + " union all select 1, id, details, cast(null as varchar(64)), recorded_at, actor, event_type"
+                        + " from audit_pending where request_ref = ?1 order by 1, 2")
                 .setParameter(1, request.reference())
                 .setMaxResults(MAX_EVENTS)
                 .getResultList();
-        List<Event> events = new ArrayList<>(rows.stream().map(row -> {
-            JsonNode event = read((String) row[1]);
-            return new Event(((Number) row[0]).longValue(), Instant.parse(event.path("at").asText()),
-                    event.path("actor").asText(), event.path("type").asText(), event.path("details"),
-                    (String) row[2]);
-        }).toList());
-        List<Object[]> pending = em.createNativeQuery("select recorded_at, actor, event_type, details"
-                        + " from audit_pending where request_ref = ?1 order by id")
-                .setParameter(1, request.reference())
-                .setMaxResults(MAX_EVENTS)
-                .getResultList();
-        for (Object[] row : pending) {
-            events.add(new Event(null, instant(row[0]), (String) row[1], (String) row[2], read((String) row[3]),
-                    null));
+        List<Event> events = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            if (((Number) row[0]).intValue() == 0) {
+                JsonNode event = read((String) row[2]);
+                events.add(new Event(((Number) row[1]).longValue(), Instant.parse(event.path("at").asText()),
+                        event.path("actor").asText(), event.path("type").asText(), event.path("details"),
+                        (String) row[3]));
+            } else {
+                events.add(new Event(null, instant(row[4]), (String) row[5], (String) row[6], read((String) row[2]),
+                        null));
+            }
         }
         return events;
     }
