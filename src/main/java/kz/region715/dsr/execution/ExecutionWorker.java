@@ -90,6 +90,9 @@ public class ExecutionWorker {
      * is thrown once they have.
      */
     public int runDue(String worker) {
+        if (!leases.anyDue()) {
+            return 0; // the usual round: no lanes started for nothing
+        }
         int parallelism = config.parallelism();
         AtomicInteger runs = new AtomicInteger();
         List<Future<?>> lanes = new ArrayList<>();

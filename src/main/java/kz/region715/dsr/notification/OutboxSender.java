@@ -116,7 +116,9 @@ public class OutboxSender {
         if (claimed.isEmpty()) {
             return BatchResult.NOTHING;
         }
-        List<Attempt> attempts = Multi.createFrom().iterable(claimed)
+        // Rendered here, on the sender's worker thread: not on the event loop that completes the sends.
+        List<Ready> ready = claimed.stream().map(this::render).toList();
+        List<Attempt> attempts = Multi.createFrom().iterable(ready)
                 .onItem().transformToUni(this::send).merge(config.parallelism())
                 .collect().asList()
                 .await().atMost(config.sendTimeout().multipliedBy(claimed.size() + 1L));
@@ -136,14 +138,29 @@ public class OutboxSender {
         return result;
     }
 
+    /** A claimed message rendered for sending, or the class of the error that kept it from being rendered. */
+    private record Ready(UUID id, Mail mail, String renderError) {
+    }
+
+    private Ready render(Claimed claimed) {
+        try {
+            return new Ready(claimed.id(), mail(claimed), null);
+        } catch (RuntimeException e) {
+            LOG.warnf("Outbox message %s not rendered: %s", claimed.id(), SafeLog.describe(e));
+            return new Ready(claimed.id(), null, rootCause(e).getClass().getSimpleName());
+        }
+    }
+
     /** One message, bounded in time; once shutdown begins, messages not yet started are left unsent. */
-    private Uni<Attempt> send(Claimed claimed) {
+    private Uni<Attempt> send(Ready claimed) {
         return Uni.createFrom().deferred(() -> {
             if (rounds.stopping()) {
                 return Uni.createFrom().item(new Attempt(claimed.id(), false, null));
             }
-            return Uni.createFrom().item(() -> mail(claimed))
-                    .onItem().transformToUni(mail -> mailer.send(mail))
+            if (claimed.renderError() != null) {
+                return Uni.createFrom().item(new Attempt(claimed.id(), true, claimed.renderError()));
+            }
+            return mailer.send(claimed.mail())
                     .ifNoItem().after(config.sendTimeout()).fail()
                     .onItem().transform(sent -> new Attempt(claimed.id(), true, null))
                     .onFailure().recoverWithItem(e -> {
@@ -154,7 +171,7 @@ public class OutboxSender {
         });
     }
 
-    /** The message as sent: rendered now, on the sender's thread, outside any transaction. */
+    /** The message as sent: rendered now, outside any transaction. */
     private Mail mail(Claimed claimed) {
         if (claimed.template() == null) {
             return Mail.withText(claimed.recipient(), claimed.subject(), claimed.text()).setHtml(claimed.html());

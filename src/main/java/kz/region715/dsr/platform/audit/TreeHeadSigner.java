@@ -29,7 +29,7 @@ import kz.region715.dsr.platform.crypto.Secrets;
 @ApplicationScoped
 public class TreeHeadSigner {
 
-    static final String PURPOSE = "audit-tree-head-signing-key";
+    private static final String PURPOSE = "audit-tree-head-signing-key";
     private final KeyPair keys;
     private final String publicKey;
     private final String keyId;
