@@ -28,6 +28,7 @@ import kz.region715.dsr.lead.LeadConfig;
 import kz.region715.dsr.lead.LeadView;
 import kz.region715.dsr.lead.SubjectLeads;
 import kz.region715.dsr.lead.SubjectMatch;
+import kz.region715.dsr.platform.audit.AuditEventType;
 import kz.region715.dsr.platform.audit.AuditTrail;
 import kz.region715.dsr.platform.crypto.Secrets;
 import kz.region715.dsr.platform.jobs.JobRounds;
@@ -108,7 +109,7 @@ public class AccessPackages {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("access package not serialisable", e);
         }
-        audit.record("PACKAGE_ISSUED", ExecutionWorker.ACTOR, request.reference(), request.subjectKey(),
+        audit.record(AuditEventType.PACKAGE_ISSUED, ExecutionWorker.ACTOR, request.reference(), request.subjectKey(),
                 AuditTrail.details("leads", content.leads().size(), "expiresAt", expiresAt));
         return new Issued(token, expiresAt);
     }
@@ -265,7 +266,7 @@ public class AccessPackages {
                             + " where p.expiresAt <= :now and p.purgedAt is null")
                     .setParameter("now", now).executeUpdate();
             if (purged > 0) {
-                audit.record("PACKAGES_PURGED", "system:access-package-purge", null, null,
+                audit.record(AuditEventType.PACKAGES_PURGED, "system:access-package-purge", null, null,
                         AuditTrail.details("packages", purged));
             }
             return purged;

@@ -14,6 +14,7 @@ import java.util.Set;
 import kz.region715.dsr.casework.CaseEvents;
 import kz.region715.dsr.lead.LeadActions;
 import kz.region715.dsr.lead.SubjectMatch;
+import kz.region715.dsr.platform.audit.AuditEventType;
 import kz.region715.dsr.platform.audit.AuditTrail;
 import kz.region715.dsr.request.RequestSnapshot;
 import kz.region715.dsr.request.SubjectRequest;
@@ -77,7 +78,7 @@ class ExecutionCompletion {
                     address, notices.stream().map(n -> new ExecutionEvents.DisclosedLead(n.disclosedOn, n.purpose,
                             n.subjectName, n.subjectEmail, n.subjectPhone)).toList(), now));
             notices.forEach(n -> n.queued(now));
-            audit.record("RECIPIENT_NOTIFIED", ExecutionWorker.ACTOR, reference, null, AuditTrail.details(
+            audit.record(AuditEventType.RECIPIENT_NOTIFIED, ExecutionWorker.ACTOR, reference, null, AuditTrail.details(
                     "recipientHash", actions.recipientKey(notices.getFirst().recipient), "disclosures",
                     notices.size()));
         });

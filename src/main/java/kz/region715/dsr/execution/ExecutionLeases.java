@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import kz.region715.dsr.platform.audit.AuditEventType;
 import kz.region715.dsr.platform.audit.AuditTrail;
 import kz.region715.dsr.platform.problem.DatabaseOutage;
 import kz.region715.dsr.request.RequestSnapshot;
@@ -144,9 +145,9 @@ class ExecutionLeases {
     }
 
     private void attemptRecorded(Execution execution, SubjectRequest request, String error, boolean outOfTries) {
-        audit.record("EXECUTION_ATTEMPT_FAILED", ExecutionWorker.ACTOR, request.reference(), request.subjectKey(),
-                AuditTrail.details("execution", execution.id(), "attempt", execution.attempts(), "error", error,
-                        "nextAttemptAt", outOfTries ? null : execution.nextAttemptAt()));
+        audit.record(AuditEventType.EXECUTION_ATTEMPT_FAILED, ExecutionWorker.ACTOR, request.reference(),
+                request.subjectKey(), AuditTrail.details("execution", execution.id(), "attempt", execution.attempts(),
+                        "error", error, "nextAttemptAt", outOfTries ? null : execution.nextAttemptAt()));
     }
 
     private Duration backoff(int attempts) {

@@ -19,6 +19,7 @@ import kz.region715.dsr.casework.CaseView;
 import kz.region715.dsr.lead.Lead;
 import kz.region715.dsr.lead.LeadActions;
 import kz.region715.dsr.lead.SubjectLeads;
+import kz.region715.dsr.platform.audit.AuditEventType;
 import kz.region715.dsr.platform.audit.AuditTrail;
 import kz.region715.dsr.platform.domain.DomainRuleViolation;
 import kz.region715.dsr.platform.problem.ProblemException;
@@ -79,7 +80,7 @@ public class Executions {
             Execution execution = Execution.queue(request.id(), request.type(), json.writeValueAsString(plan),
                     event.at());
             em.persist(execution);
-            audit.record("EXECUTION_QUEUED", cases.actor(), request.reference(), request.subjectKey(),
+            audit.record(AuditEventType.EXECUTION_QUEUED, cases.actor(), request.reference(), request.subjectKey(),
                     AuditTrail.details("execution", execution.id(), "correctedFields", plan.corrections() == null
                             ? null : plan.corrections().stream().map(c -> c.field().name()).toList().toString(),
                             "withdrawnPurposes", plan.withdrawnPurposes() == null ? null

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import kz.region715.dsr.platform.audit.AuditEventType;
 import kz.region715.dsr.platform.audit.AuditTrail;
 import kz.region715.dsr.platform.crypto.Secrets;
 
@@ -92,17 +93,17 @@ public class Erasure {
             return Outcome.ALREADY_ERASED;
         }
         if (lead.isUnderLegalHold(now)) {
-            audit.record("LEAD_KEPT_LEGAL_HOLD", actor, requestRef, lead.emailKey(), AuditTrail.details("lead",
-                    lead.id(), "reasonLength", AuditTrail.lengthOf(lead.legalHoldReason()), "until",
-                    lead.legalHoldUntil()));
+            audit.record(AuditEventType.LEAD_KEPT_LEGAL_HOLD, actor, requestRef, lead.emailKey(),
+                    AuditTrail.details("lead", lead.id(), "reasonLength", AuditTrail.lengthOf(lead.legalHoldReason()),
+                            "until", lead.legalHoldUntil()));
             return Outcome.KEPT_LEGAL_HOLD;
         }
         return null;
     }
 
     private void recordErased(Lead lead, Outcome outcome, String actor, String requestRef) {
-        audit.record(outcome == Outcome.DELETED ? "LEAD_DELETED" : "LEAD_ANONYMISED", actor, requestRef,
-                lead.emailKey(), AuditTrail.details("lead", lead.id(), "source", lead.source(), "strategy",
+        audit.record(outcome == Outcome.DELETED ? AuditEventType.LEAD_DELETED : AuditEventType.LEAD_ANONYMISED, actor,
+                requestRef, lead.emailKey(), AuditTrail.details("lead", lead.id(), "source", lead.source(), "strategy",
                         strategy()));
     }
 

@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import kz.region715.dsr.platform.audit.AuditEventType;
 import kz.region715.dsr.platform.audit.AuditTrail;
 import kz.region715.dsr.platform.crypto.Secrets;
 import kz.region715.dsr.request.domain.CorrectableField;
@@ -46,7 +47,7 @@ public class LeadActions {
     public record By(String actor, String requestRef) {
     }
 
-    private void record(String type, By by, Lead lead, Object... details) {
+    private void record(AuditEventType type, By by, Lead lead, Object... details) {
         Object[] all = new Object[details.length + 2];
         all[0] = "lead";
         all[1] = lead.id();
@@ -95,8 +96,8 @@ public class LeadActions {
             ids.forEach(id -> changed.get(id).add(change.field()));
         }
         for (Lead lead : leads) {
-            audit.record("LEAD_CORRECTED", by.actor(), by.requestRef(), lead.emailKey(), AuditTrail.details("lead",
-                    lead.id(), "fields", changed.get(lead.id()).stream().map(Enum::name)
+            audit.record(AuditEventType.LEAD_CORRECTED, by.actor(), by.requestRef(), lead.emailKey(),
+                    AuditTrail.details("lead", lead.id(), "fields", changed.get(lead.id()).stream().map(Enum::name)
                             .collect(Collectors.joining(","))));
         }
         return changed;
@@ -108,7 +109,8 @@ public class LeadActions {
                 .collect(Collectors.toCollection(LinkedHashSet::new));
         update(values("restrictedAt", at, "restrictionReason", reason), open);
         for (Lead lead : leads) {
-            record(open.contains(lead.id()) ? "LEAD_RESTRICTED" : "LEAD_ALREADY_RESTRICTED", by, lead);
+            record(open.contains(lead.id()) ? AuditEventType.LEAD_RESTRICTED : AuditEventType.LEAD_ALREADY_RESTRICTED,
+                    by, lead);
         }
         return open;
     }
@@ -116,7 +118,7 @@ public class LeadActions {
     public boolean liftRestriction(Lead lead, String reason, By by) {
         boolean lifted = lead.liftRestriction();
         if (lifted) {
-            record("LEAD_UNRESTRICTED", by, lead, "reasonLength", AuditTrail.lengthOf(reason));
+            record(AuditEventType.LEAD_UNRESTRICTED, by, lead, "reasonLength", AuditTrail.lengthOf(reason));
         }
         return lifted;
     }
@@ -145,8 +147,8 @@ public class LeadActions {
         update(values("consentWithdrawnAt", at), toStamp);
         narrowedTo.forEach((remaining, ids) -> update(values("consentPurposes", remaining), ids));
         for (Lead lead : leads) {
-            record("LEAD_CONSENT_WITHDRAWN", by, lead, "purposes", purposes == null ? "ALL" : String.join(",",
-                    new TreeSet<>(purposes)), "consentLeft", left.getOrDefault(lead.id(), ""));
+            record(AuditEventType.LEAD_CONSENT_WITHDRAWN, by, lead, "purposes", purposes == null ? "ALL"
+                    : String.join(",", new TreeSet<>(purposes)), "consentLeft", left.getOrDefault(lead.id(), ""));
         }
         return none;
     }

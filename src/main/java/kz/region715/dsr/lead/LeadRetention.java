@@ -8,6 +8,7 @@ import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import kz.region715.dsr.platform.audit.AuditEventType;
 import kz.region715.dsr.platform.audit.AuditTrail;
 import kz.region715.dsr.platform.jobs.BatchResult;
 import kz.region715.dsr.platform.jobs.JobRounds;
@@ -86,7 +87,7 @@ public class LeadRetention {
             }
         }
         BatchResult run = total;
-        QuarkusTransaction.requiringNew().run(() -> audit.record("RETENTION_RUN", ACTOR, null, null,
+        QuarkusTransaction.requiringNew().run(() -> audit.record(AuditEventType.RETENTION_RUN, ACTOR, null, null,
                 AuditTrail.details("leadsErased", run.done())));
         return total;
     }
@@ -110,7 +111,7 @@ public class LeadRetention {
                     .setParameter(3, config.retentionBatchSize())
                     .executeUpdate();
                 if (updated > 0) {
-                    audit.record("IP_ADDRESSES_CLEARED", ACTOR, null, null,
+                    audit.record(AuditEventType.IP_ADDRESSES_CLEARED, ACTOR, null, null,
                             AuditTrail.details("leads", updated, "receivedBefore", cutoff));
                 }
                 return updated;

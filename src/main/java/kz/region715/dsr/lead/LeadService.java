@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import kz.region715.dsr.platform.audit.AuditEventType;
 import kz.region715.dsr.platform.audit.AuditTrail;
 import kz.region715.dsr.platform.crypto.Secrets;
 import kz.region715.dsr.platform.domain.DomainRuleViolation;
@@ -96,8 +97,8 @@ public class LeadService {
         }
         em.persist(lead);
         // The proof of consent (Law 94-V Art. 22): when, which policy version, which purposes; no contact data.
-        audit.record("LEAD_INGESTED", lead.ingestedBy(), null, lead.emailKey(), AuditTrail.details("lead", lead.id(),
-                "source", lead.source(), "consentAt", lead.consentAt(), "consentPolicyVersion",
+        audit.record(AuditEventType.LEAD_INGESTED, lead.ingestedBy(), null, lead.emailKey(), AuditTrail.details(
+                "lead", lead.id(), "source", lead.source(), "consentAt", lead.consentAt(), "consentPolicyVersion",
                 lead.consentPolicyVersion(), "consentPurposes", lead.consentPurposes(),
                 "storedRestricted", lead.restrictedAt() != null));
         return new LeadView.Ingested(lead.id(), lead.restrictedAt() != null);
@@ -205,7 +206,7 @@ public class LeadService {
         Disclosure disclosure = new Disclosure(id, command.recipient(), command.recipientEmail(), command.purpose(),
                 command.legalBasis(), command.disclosedOn(), clock.instant(), identity.getPrincipal().getName());
         em.persist(disclosure);
-        audit.record("DISCLOSURE_RECORDED", identity.getPrincipal().getName(), null, lead.emailKey(),
+        audit.record(AuditEventType.DISCLOSURE_RECORDED, identity.getPrincipal().getName(), null, lead.emailKey(),
                 AuditTrail.details("lead", id, "disclosure", disclosure.id,
                         "recipientHash", secrets.keyedHash(RECIPIENT_PURPOSE, disclosure.recipient),
                         "purposeLength", AuditTrail.lengthOf(disclosure.purpose),
@@ -227,7 +228,7 @@ public class LeadService {
             throw ProblemException.invalidField("until", "must be in the future");
         }
         lead.placeLegalHold(command.reason(), command.until());
-        audit.record("LEGAL_HOLD_PLACED", identity.getPrincipal().getName(), null, lead.emailKey(),
+        audit.record(AuditEventType.LEGAL_HOLD_PLACED, identity.getPrincipal().getName(), null, lead.emailKey(),
                 AuditTrail.details("lead", id, "reasonLength", AuditTrail.lengthOf(command.reason()),
                         "until", command.until()));
         LOG.infof("Legal hold placed on lead %s by an officer", id);

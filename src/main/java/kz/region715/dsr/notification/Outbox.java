@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import kz.region715.dsr.platform.audit.AuditEventType;
 import kz.region715.dsr.platform.audit.AuditTrail;
 import kz.region715.dsr.platform.domain.DomainRuleViolation;
 import kz.region715.dsr.platform.problem.ProblemException;
@@ -36,12 +37,12 @@ public class Outbox {
     public UUID enqueue(OutgoingMail mail) {
         OutboxMessage message = new OutboxMessage(mail, renderer.store(mail.model()), clock.instant());
         em.persist(message);
-        audited("MAIL_QUEUED", "system:outbox", message);
+        audited(AuditEventType.MAIL_QUEUED, "system:outbox", message);
         return message.id;
     }
 
     /** Records what happened to a message in the trail: its kind and id, never its recipient or content. */
-    void audited(String type, String actor, OutboxMessage message) {
+    void audited(AuditEventType type, String actor, OutboxMessage message) {
         String reference = message.requestRef;
         String subject = message.subjectPseudonym;
         if (message.requestId != null && reference == null) { // queued before V10 kept the reference

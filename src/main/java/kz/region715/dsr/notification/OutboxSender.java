@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import kz.region715.dsr.platform.audit.AuditEventType;
 import kz.region715.dsr.platform.jobs.BatchResult;
 import kz.region715.dsr.platform.jobs.JobRounds;
 import kz.region715.dsr.platform.problem.SafeLog;
@@ -189,8 +190,8 @@ public class OutboxSender {
             current.attemptFailed(now, attempt.error(), config);
         }
         if (current.status != OutboxMessage.Status.PENDING) {
-            outbox.audited(current.status == OutboxMessage.Status.SENT ? "MAIL_DELIVERED" : "MAIL_FAILED",
-                    "system:outbox", current);
+            outbox.audited(current.status == OutboxMessage.Status.SENT ? AuditEventType.MAIL_DELIVERED
+                    : AuditEventType.MAIL_FAILED, "system:outbox", current);
         }
         if (current.requestId != null && current.status != OutboxMessage.Status.PENDING) {
             outcomes.fire(new RequestEvents.MailOutcome(current.requestId, current.kind.name(),

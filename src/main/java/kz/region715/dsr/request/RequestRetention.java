@@ -9,6 +9,7 @@ import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import kz.region715.dsr.platform.audit.AuditEventType;
 import kz.region715.dsr.platform.audit.AuditTrail;
 import kz.region715.dsr.platform.jobs.JobRounds;
 import org.jboss.logging.Logger;
@@ -72,7 +73,7 @@ public class RequestRetention {
                     reduced.fire(new RequestEvents.Reduced(request.id(), now));
                 }
                 if (!due.isEmpty()) {
-                    audit.record("REQUEST_RETENTION_RUN", "system:request-retention", null, null,
+                    audit.record(AuditEventType.REQUEST_RETENTION_RUN, "system:request-retention", null, null,
                             AuditTrail.details("requestsReduced", due.size(), "closedBefore", cutoff));
                 }
                 return due.size();

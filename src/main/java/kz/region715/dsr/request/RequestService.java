@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import kz.region715.dsr.platform.audit.AuditEventType;
 import kz.region715.dsr.platform.audit.AuditTrail;
 import kz.region715.dsr.platform.crypto.Secrets;
 import kz.region715.dsr.platform.idempotency.Idempotency;
@@ -116,7 +117,8 @@ public class RequestService {
         rateLimiter.checkEmail(EmailAddress.parse(request.email()).normalised());
         Instant now = clock.instant();
         reissued.fire(new RequestEvents.AccessLinkReissued(RequestSnapshot.of(request), accessToken, now));
-        audit.record("ACCESS_LINK_REISSUED", AuditTrail.SUBJECT, request.reference(), request.subjectKey(), Map.of());
+        audit.record(AuditEventType.ACCESS_LINK_REISSUED, AuditTrail.SUBJECT, request.reference(), request.subjectKey(),
+                Map.of());
         LOG.infof("Request %s: status link sent again", request.reference());
     }
 

@@ -3,7 +3,7 @@ package kz.region715.dsr.request;
 import io.quarkus.arc.Arc;
 import jakarta.persistence.PostPersist;
 import java.util.Map;
-import java.util.Set;
+import kz.region715.dsr.platform.audit.AuditEventType;
 import kz.region715.dsr.platform.audit.AuditTrail;
 
 /**
@@ -17,13 +17,19 @@ import kz.region715.dsr.platform.audit.AuditTrail;
  */
 public class TimelineAudit {
 
-    /** Recorded by the outbox itself, with staff mail too. */
-    private static final Set<TimelineEntry.Kind> RECORDED_ELSEWHERE = Set.of(TimelineEntry.Kind.MAIL_SENT,
-            TimelineEntry.Kind.MAIL_FAILED);
+    /**
+     * The audit event of an entry's kind: the type of the same name (TimelineAuditTest checks that every kind has
+     * one); none for the e-mails, which the outbox records itself, with staff mail too.
+     */
+    static AuditEventType typeOf(TimelineEntry.Kind kind) {
+        return kind == TimelineEntry.Kind.MAIL_SENT || kind == TimelineEntry.Kind.MAIL_FAILED ? null
+                : AuditEventType.valueOf(kind.name());
+    }
 
     @PostPersist
     void persisted(TimelineEntry entry) {
-        if (RECORDED_ELSEWHERE.contains(entry.kind())) {
+        AuditEventType type = typeOf(entry.kind());
+        if (type == null) {
             return;
         }
         SubjectRequest request = entry.request();
@@ -35,7 +41,7 @@ public class TimelineAudit {
         } else {
             details.putAll(AuditTrail.details("textLength", AuditTrail.lengthOf(entry.note())));
         }
-        Arc.container().instance(AuditTrail.class).get().record(entry.kind().name(), entry.actor(),
+        Arc.container().instance(AuditTrail.class).get().record(type, entry.actor(),
                 request.reference(), request.subjectKey(), details);
     }
 }

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import kz.region715.dsr.platform.audit.AuditEventType;
 import kz.region715.dsr.platform.audit.AuditTrail;
 import kz.region715.dsr.platform.crypto.Secrets;
 import kz.region715.dsr.platform.domain.DomainRuleViolation;
@@ -98,8 +99,8 @@ public class VerificationService {
         if (!proven) {
             int left = Math.max(0, config.maxFailedAttempts() - challenge.recordFailure());
             failed.fire(new VerificationEvents.Failed(RequestSnapshot.of(request), left, now));
-            audit.record("VERIFICATION_FAILED", AuditTrail.SUBJECT, request.reference(), request.subjectKey(),
-                    AuditTrail.details("method", byLink ? "LINK" : "CODE", "attemptsLeft", left));
+            audit.record(AuditEventType.VERIFICATION_FAILED, AuditTrail.SUBJECT, request.reference(),
+                    request.subjectKey(), AuditTrail.details("method", byLink ? "LINK" : "CODE", "attemptsLeft", left));
             LOG.infof("Request %s: wrong verification %s, %d attempts left", request.reference(),
                     byLink ? "token" : "code", left);
             throw new DomainRuleViolation(Kind.UNPROCESSABLE, "verification-failed",
@@ -146,9 +147,9 @@ public class VerificationService {
         em.persist(challenge);
         issued.fire(new VerificationEvents.Issued(request, token, code, now, challenge.linkExpiresAt,
                 challenge.codeExpiresAt, resend));
-        audit.record("VERIFICATION_ISSUED", resend ? AuditTrail.SUBJECT : "system:verification", request.reference(),
-                request.subjectKey(), AuditTrail.details("resend", resend, "linkExpiresAt", challenge.linkExpiresAt,
-                        "codeExpiresAt", challenge.codeExpiresAt));
+        audit.record(AuditEventType.VERIFICATION_ISSUED, resend ? AuditTrail.SUBJECT : "system:verification",
+                request.reference(), request.subjectKey(), AuditTrail.details("resend", resend, "linkExpiresAt",
+                        challenge.linkExpiresAt, "codeExpiresAt", challenge.codeExpiresAt));
         return challenge;
     }
 

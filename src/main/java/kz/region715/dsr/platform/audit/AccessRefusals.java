@@ -28,8 +28,9 @@ public class AccessRefusals {
     public void refused(int status, String method, String endpoint, String principal) {
         Runnable write = () -> {
             try {
-                audit.record("ACCESS_REFUSED", principal == null || principal.isBlank() ? "anonymous" : principal,
-                        null, null, AuditTrail.details("status", status, "method", method, "endpoint", endpoint));
+                audit.record(AuditEventType.ACCESS_REFUSED, principal == null || principal.isBlank() ? "anonymous"
+                        : principal, null, null, AuditTrail.details("status", status, "method", method, "endpoint",
+                        endpoint));
             } catch (RuntimeException e) {
                 LOG.warnf("Could not record an access refusal: %s", e.getClass().getSimpleName());
             }

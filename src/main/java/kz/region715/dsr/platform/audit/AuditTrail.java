@@ -59,10 +59,10 @@ public class AuditTrail {
     }
 
     /** An event to record; {@code details} keys are the event's facts, values strings, numbers or booleans. */
-    public record Event(String type, String actor, String requestRef, String subject, Map<String, ?> details) {
+    public record Event(AuditEventType type, String actor, String requestRef, String subject, Map<String, ?> details) {
     }
 
-    public void record(String type, String actor, String requestRef, String subject, Map<String, ?> details) {
+    public void record(AuditEventType type, String actor, String requestRef, String subject, Map<String, ?> details) {
         record(new Event(type, actor == null ? "system" : actor, requestRef, subject, details));
     }
 
@@ -146,7 +146,7 @@ public class AuditTrail {
             for (Event e : events) {
                 insert.setTimestamp(1, at);
                 insert.setString(2, AuditCanonical.clean(e.actor()));
-                insert.setString(3, e.type());
+                insert.setString(3, e.type().name());
                 insert.setString(4, e.requestRef());
                 insert.setString(5, e.subject());
                 insert.setString(6, AuditCanonical.details(e.details()));
