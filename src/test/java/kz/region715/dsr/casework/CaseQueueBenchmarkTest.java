@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * How the work queue answers with 100,000 cases. Prints figures; asserts nothing about time.
- * Run: ./mvnw verify -Pbench (H2) or ./mvnw verify -Pbench,postgresql (see README).
+ * Run: ./mvnw verify -Pbench (H2) or ./mvnw verify -Pbench,postgresql (see docs/testing.md).
  */
 @QuarkusTest
 @Tag("bench")

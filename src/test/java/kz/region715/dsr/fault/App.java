@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The packaged service ({@code target/quarkus-app/quarkus-run.jar}, prod profile) as a process of its own, with
- * the README's environment variables, its own public and management ports, and its log in
+ * the environment variables of docs/configuration.md, its own public and management ports, and its log in
  * {@code target/fault-logs/<name>.log}.
  */
 final class App implements AutoCloseable {
