@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import kz.region715.dsr.platform.problem.ProblemException;
+import kz.region715.dsr.platform.domain.DomainRuleViolation;
 import kz.region715.dsr.request.SubjectRequest;
 import kz.region715.dsr.request.SubjectRequestRepository;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -48,7 +48,7 @@ public class AuditHistory {
     public List<Event> of(UUID caseId) {
         SubjectRequest request = requests.findById(caseId);
         if (request == null || !request.status().isVerified()) {
-            throw new ProblemException(404, "not-found", "Not found", "No such case.");
+            throw DomainRuleViolation.notFound("No such case.");
         }
         // One statement, so one snapshot: an event the sequencer moves meanwhile is in one part or the other.
         List<Object[]> rows = em.createNativeQuery("select 0, seq, canonical, hash,"

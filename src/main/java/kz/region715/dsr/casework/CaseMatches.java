@@ -11,7 +11,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import kz.region715.dsr.lead.LeadService;
-import kz.region715.dsr.platform.problem.ProblemException;
+import kz.region715.dsr.platform.domain.DomainRuleViolation;
 import kz.region715.dsr.request.SubjectRequest;
 import kz.region715.dsr.request.SubjectRequestRepository;
 import kz.region715.dsr.request.TimelineEntry;
@@ -39,7 +39,7 @@ public class CaseMatches {
     public MatchesView matches(UUID caseId) {
         SubjectRequest request = requests.findById(caseId);
         if (request == null || !request.status().isVerified()) {
-            throw new ProblemException(404, "not-found", "Not found", "No such case.");
+            throw DomainRuleViolation.notFound("No such case.");
         }
         return new MatchesView(leadsOf(request), serviceRecords(request));
     }

@@ -18,7 +18,6 @@ import kz.region715.dsr.deadline.Deadlines;
 import kz.region715.dsr.deadline.domain.Deadline;
 import kz.region715.dsr.deadline.domain.DeadlineRuleViolation;
 import kz.region715.dsr.platform.domain.DomainRuleViolation;
-import kz.region715.dsr.platform.problem.ProblemException;
 import kz.region715.dsr.request.RequestDetails;
 import kz.region715.dsr.request.RequestEvents;
 import kz.region715.dsr.request.RequestService;
@@ -130,7 +129,7 @@ public class CaseService {
         return change(id, ifMatch, request -> {
             Instant now = clock.instant();
             if (command != null && command.corrections() != null && request.type() != RequestType.CORRECTION) {
-                throw ProblemException.invalidField("corrections", "only a CORRECTION request has corrections");
+                throw DomainRuleViolation.invalidField("corrections", "only a CORRECTION request has corrections");
             }
             request.approve(command == null ? null : command.note(), actor(), now);
             approved.fire(new CaseEvents.Approved(RequestSnapshot.of(request),
@@ -181,7 +180,7 @@ public class CaseService {
     @Transactional
     public CaseView changeJurisdiction(UUID id, String ifMatch, CaseCommands.ChangeJurisdiction command) {
         if (!deadlines.jurisdictions().contains(command.jurisdiction())) {
-            throw ProblemException.invalidField("jurisdiction", "must be one of " + deadlines.jurisdictions());
+            throw DomainRuleViolation.invalidField("jurisdiction", "must be one of " + deadlines.jurisdictions());
         }
         return change(id, ifMatch, request -> {
             Deadline recomputed = deadlines.start(command.jurisdiction(), request.type().name(),
@@ -200,7 +199,7 @@ public class CaseService {
     public CaseView excludeMatch(UUID id, UUID leadId, String ifMatch, CaseCommands.Exclude command) {
         return change(id, ifMatch, request -> {
             if (!matches.isMatch(request, leadId)) {
-                throw new ProblemException(404, "not-found", "Not found", "That lead is not a match of this case.");
+                throw DomainRuleViolation.notFound("That lead is not a match of this case.");
             }
             if (matches.isExcluded(request.id(), leadId)) {
                 throw new DomainRuleViolation(DomainRuleViolation.Kind.CONFLICT, "already-excluded",
@@ -241,13 +240,13 @@ public class CaseService {
         SubjectRequest request = find(id);
         String current = etag(request);
         if (ifMatch == null || ifMatch.isBlank()) {
-            throw new ProblemException(428, "precondition-required", "If-Match required",
+            throw new DomainRuleViolation(DomainRuleViolation.Kind.VERSION_REQUIRED, "precondition-required",
                     "Send the case's current ETag in If-Match; read the case to get it.");
         }
         if (!ifMatch.strip().equals(current)) {
-            throw new ProblemException(412, "precondition-failed", "The case has changed",
-                    "The case was changed since you read it; read it again and retry.", List.of(),
-                    Map.of("currentEtag", current, "currentStatus", request.status().name()), Map.of());
+            throw new DomainRuleViolation(DomainRuleViolation.Kind.STALE_VERSION, "precondition-failed",
+                    "The case has changed", "The case was changed since you read it; read it again and retry.",
+                    List.of(), Map.of("currentEtag", current, "currentStatus", request.status().name()));
         }
         // Bumps the version now (a versioned UPDATE): a concurrent change fails here, and the answer's ETag is new.
         em.lock(request, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
@@ -266,7 +265,7 @@ public class CaseService {
     private SubjectRequest find(UUID id) {
         SubjectRequest request = requests.findById(id);
         if (request == null || !request.status().isVerified()) {
-            throw new ProblemException(404, "not-found", "Not found", "No such case.");
+            throw DomainRuleViolation.notFound("No such case.");
         }
         return request;
     }

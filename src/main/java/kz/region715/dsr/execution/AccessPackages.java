@@ -33,7 +33,6 @@ import kz.region715.dsr.platform.audit.AuditTrail;
 import kz.region715.dsr.platform.crypto.Secrets;
 import kz.region715.dsr.platform.jobs.JobRounds;
 import kz.region715.dsr.platform.operator.OperatorConfig;
-import kz.region715.dsr.platform.problem.ProblemException;
 import kz.region715.dsr.request.RequestConfig;
 import kz.region715.dsr.request.RequestEvents;
 import kz.region715.dsr.request.SubjectRequest;
@@ -182,7 +181,7 @@ public class AccessPackages {
     }
 
     /** What a download link leads to. */
-    sealed interface Download permits Ready, Expired {
+    sealed interface Download permits Ready, Expired, NotFound {
     }
 
     record Ready(PackageContent content, String json) implements Download {
@@ -191,30 +190,38 @@ public class AccessPackages {
     record Expired(String language, Instant expiredAt) implements Download {
     }
 
+    /** No package for this link or token, and why (the same for an unknown id and a wrong token). */
+    record NotFound(String detail) implements Download {
+    }
+
     /**
      * The package, for the holder of its token; the download is recorded. An
-     * expired link answers when it expired; an unknown id or a wrong token, 404.
+     * expired link answers when it expired; an unknown id or a wrong token, not found.
      */
     @Transactional
     public Download download(UUID requestId, String token) {
         AccessPackage found = em.find(AccessPackage.class, requestId);
         if (found == null || token == null || !secrets.matches(TOKEN_PURPOSE, token, found.tokenHash())) {
-            throw notFound("No access package for this link; check that the whole link from the e-mail was opened.");
+            return new NotFound(
+                    "No access package for this link; check that the whole link from the e-mail was opened.");
         }
         return open(found, requests.findById(requestId));
     }
 
     /**
      * The package, for the holder of the request's own access token (the status
-     * page): the same package and expiry as the e-mailed link. 404 while there is
-     * no package, as for a wrong token.
+     * page): the same package and expiry as the e-mailed link. Not found while
+     * there is no package, as for a wrong token.
      */
     @Transactional
     public Download downloadAsSubject(UUID requestId, String accessToken) {
-        SubjectRequest request = requestService.requireSubjectAccess(requestId, accessToken);
+        SubjectRequest request = requestService.subjectAccess(requestId, accessToken).orElse(null);
+        if (request == null) {
+            return new NotFound(RequestService.NO_SUBJECT_ACCESS);
+        }
         AccessPackage found = em.find(AccessPackage.class, requestId);
         if (found == null) {
-            throw notFound("This request has no access package (yet).");
+            return new NotFound("This request has no access package (yet).");
         }
         return open(found, request);
     }
@@ -232,10 +239,6 @@ public class AccessPackages {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored access package is unreadable", e);
         }
-    }
-
-    private static ProblemException notFound(String detail) {
-        return new ProblemException(404, "not-found", "Not found", detail);
     }
 
     /** The officer's view of the package: when issued, until when, how often downloaded. */

@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import kz.region715.dsr.lead.LeadActions;
-import kz.region715.dsr.platform.problem.Problem;
-import kz.region715.dsr.platform.problem.ProblemException;
+import kz.region715.dsr.platform.domain.DomainRuleViolation;
+import kz.region715.dsr.platform.domain.DomainRuleViolation.FieldError;
 import kz.region715.dsr.request.RequestDetails;
 import kz.region715.dsr.request.domain.DataSource;
 import kz.region715.dsr.request.domain.EmailAddress;
@@ -46,7 +46,7 @@ record ExecutionPlan(List<LeadActions.Change> corrections, String restrictionRea
     /** Checks each new value as intake checks it, and stores the normalised form. */
     private static List<LeadActions.Change> validated(List<RequestDetails.FieldChange> changes, boolean byOfficer) {
         List<LeadActions.Change> result = new ArrayList<>();
-        List<Problem.FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         for (int i = 0; i < changes.size(); i++) {
             RequestDetails.FieldChange change = changes.get(i);
             String field = (byOfficer ? "corrections[" : "correction.changes[") + i + "].newValue";
@@ -56,31 +56,31 @@ record ExecutionPlan(List<LeadActions.Change> corrections, String restrictionRea
                     if (PhoneNumber.isValid(value)) {
                         value = PhoneNumber.parse(value).e164();
                     } else {
-                        errors.add(new Problem.FieldError(field, "must be a valid phone number"));
+                        errors.add(new FieldError(field, "must be a valid phone number"));
                     }
                 }
                 case EMAIL -> {
                     if (!EmailAddress.isValid(value)) {
-                        errors.add(new Problem.FieldError(field, "must be a well-formed e-mail address"));
+                        errors.add(new FieldError(field, "must be a well-formed e-mail address"));
                     }
                 }
                 case NAME -> {
                     if (value.length() > MAX_NAME) {
-                        errors.add(new Problem.FieldError(field, "must be at most " + MAX_NAME + " characters"));
+                        errors.add(new FieldError(field, "must be at most " + MAX_NAME + " characters"));
                     }
                 }
                 case MESSAGE -> {
                     if (value.length() > MAX_MESSAGE) {
-                        errors.add(new Problem.FieldError(field, "must be at most " + MAX_MESSAGE + " characters"));
+                        errors.add(new FieldError(field, "must be at most " + MAX_MESSAGE + " characters"));
                     }
                 }
             }
             result.add(new LeadActions.Change(change.field(), value));
         }
         if (!errors.isEmpty()) {
-            throw new ProblemException(422, "corrections-invalid", "The corrections cannot be applied",
-                    errors.size() + " new value(s) would not be valid in the lead store; approve with corrected values"
-                            + " in `corrections`.", errors, Map.of(), Map.of());
+            throw new DomainRuleViolation(DomainRuleViolation.Kind.UNPROCESSABLE, "corrections-invalid",
+                    "The corrections cannot be applied", errors.size() + " new value(s) would not be valid in the"
+                            + " lead store; approve with corrected values in `corrections`.", errors, Map.of());
         }
         return result;
     }

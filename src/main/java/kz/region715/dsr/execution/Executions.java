@@ -22,7 +22,6 @@ import kz.region715.dsr.lead.SubjectLeads;
 import kz.region715.dsr.platform.audit.AuditEventType;
 import kz.region715.dsr.platform.audit.AuditTrail;
 import kz.region715.dsr.platform.domain.DomainRuleViolation;
-import kz.region715.dsr.platform.problem.ProblemException;
 import kz.region715.dsr.request.RequestService;
 import kz.region715.dsr.request.RequestSnapshot;
 import kz.region715.dsr.request.SubjectRequest;
@@ -148,7 +147,7 @@ public class Executions {
         SubjectRequest request = requests.findById(caseId);
         Execution execution = request == null ? null : find(caseId);
         if (execution == null) {
-            throw new ProblemException(404, "not-found", "Not found", "This case has no execution (not approved).");
+            throw DomainRuleViolation.notFound("This case has no execution (not approved).");
         }
         ExecutionView.Lift lift = execution.liftedAt() == null ? null : new ExecutionView.Lift(execution.liftedAt(),
                 execution.liftedBy(), execution.liftReason());

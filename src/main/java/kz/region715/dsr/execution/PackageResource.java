@@ -20,7 +20,6 @@ import java.util.UUID;
 import kz.region715.dsr.platform.domain.DomainRuleViolation;
 import kz.region715.dsr.platform.operator.OperatorConfig;
 import kz.region715.dsr.platform.problem.Problem;
-import kz.region715.dsr.platform.problem.ProblemException;
 import kz.region715.dsr.platform.ratelimit.RateLimitedPublicEndpoint;
 import kz.region715.dsr.request.RequestResource;
 import kz.region715.dsr.request.domain.SubjectLocale;
@@ -125,21 +124,19 @@ public class PackageResource {
             @HeaderParam("Accept") @Size(max = 1000) String accept) {
         boolean html = "html".equals(format) || format == null && accept != null && accept.contains("text/html");
         String secret = token != null ? token : headerToken;
-        AccessPackages.Download download;
-        try {
-            download = secret == null && accessToken != null
-                    ? packages.downloadAsSubject(id, accessToken)
-                    : packages.download(id, secret);
-        } catch (ProblemException notFound) {
-            if (!html) {
-                throw notFound;
-            }
-            String language = lang == null ? "en" : lang;
-            PackageMessages words = AccessPackages.words(language);
-            return page(404, notice.data("p", new NoticePage(language, words.invalid_title(),
-                    words.invalid_body(operator.contactEmail()))).render());
-        }
+        AccessPackages.Download download = secret == null && accessToken != null
+                ? packages.downloadAsSubject(id, accessToken)
+                : packages.download(id, secret);
         return switch (download) {
+            case AccessPackages.NotFound notFound -> {
+                if (!html) {
+                    throw DomainRuleViolation.notFound(notFound.detail());
+                }
+                String language = lang == null ? "en" : lang;
+                PackageMessages words = AccessPackages.words(language);
+                yield page(404, notice.data("p", new NoticePage(language, words.invalid_title(),
+                        words.invalid_body(operator.contactEmail()))).render());
+            }
             case AccessPackages.Expired expired -> {
                 PackageMessages words = AccessPackages.words(expired.language());
                 Locale locale = SubjectLocale.ofTag(expired.language()).toLocale();

@@ -18,7 +18,6 @@ import kz.region715.dsr.platform.audit.AuditTrail;
 import kz.region715.dsr.platform.crypto.Secrets;
 import kz.region715.dsr.platform.domain.DomainRuleViolation;
 import kz.region715.dsr.platform.http.KeysetCursor;
-import kz.region715.dsr.platform.problem.ProblemException;
 import kz.region715.dsr.request.RequestService;
 import kz.region715.dsr.request.domain.EmailAddress;
 import kz.region715.dsr.request.domain.PhoneNumber;
@@ -66,7 +65,7 @@ public class LeadService {
     @Transactional
     public List<LeadView.Ingested> ingestBatch(LeadCommands.Batch batch) {
         if (batch.leads().size() > config.maxBatch()) {
-            throw ProblemException.invalidField("leads", "at most " + config.maxBatch() + " leads per batch");
+            throw DomainRuleViolation.invalidField("leads", "at most " + config.maxBatch() + " leads per batch");
         }
         List<LeadView.Ingested> stored = new ArrayList<>();
         for (LeadCommands.Ingest lead : batch.leads()) {
@@ -127,13 +126,13 @@ public class LeadService {
         String phoneKey = null;
         if (email != null) {
             if (!EmailAddress.isValid(email)) {
-                throw ProblemException.invalidField("email", "must be a well-formed e-mail address");
+                throw DomainRuleViolation.invalidField("email", "must be a well-formed e-mail address");
             }
             emailKey = emailKey(EmailAddress.parse(email).normalised());
         }
         if (phone != null) {
             if (!PhoneNumber.isValid(phone)) {
-                throw ProblemException.invalidField("phone", "must be a valid phone number");
+                throw DomainRuleViolation.invalidField("phone", "must be a valid phone number");
             }
             phoneKey = secrets.keyedHash(PHONE_PURPOSE, PhoneNumber.parse(phone).e164());
         }
@@ -201,7 +200,7 @@ public class LeadService {
                     "This lead is anonymised; there is nothing to disclose.");
         }
         if (command.recipientEmail() != null && !EmailAddress.isValid(command.recipientEmail())) {
-            throw ProblemException.invalidField("recipientEmail", "must be a well-formed e-mail address");
+            throw DomainRuleViolation.invalidField("recipientEmail", "must be a well-formed e-mail address");
         }
         Disclosure disclosure = new Disclosure(id, command.recipient(), command.recipientEmail(), command.purpose(),
                 command.legalBasis(), command.disclosedOn(), clock.instant(), identity.getPrincipal().getName());
@@ -225,7 +224,7 @@ public class LeadService {
                     "This lead is anonymised; there is nothing left to hold.");
         }
         if (command.until() != null && !command.until().isAfter(now)) {
-            throw ProblemException.invalidField("until", "must be in the future");
+            throw DomainRuleViolation.invalidField("until", "must be in the future");
         }
         lead.placeLegalHold(command.reason(), command.until());
         audit.record(AuditEventType.LEGAL_HOLD_PLACED, identity.getPrincipal().getName(), null, lead.emailKey(),
@@ -243,7 +242,7 @@ public class LeadService {
     private Lead require(UUID id) {
         Lead lead = em.find(Lead.class, id);
         if (lead == null) {
-            throw new ProblemException(404, "not-found", "Not found", "No such lead.");
+            throw DomainRuleViolation.notFound("No such lead.");
         }
         return lead;
     }

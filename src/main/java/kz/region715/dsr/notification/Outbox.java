@@ -11,7 +11,6 @@ import java.util.UUID;
 import kz.region715.dsr.platform.audit.AuditEventType;
 import kz.region715.dsr.platform.audit.AuditTrail;
 import kz.region715.dsr.platform.domain.DomainRuleViolation;
-import kz.region715.dsr.platform.problem.ProblemException;
 
 /** Queues e-mail in the caller's transaction; {@link OutboxSender} delivers it. */
 @ApplicationScoped
@@ -90,7 +89,7 @@ public class Outbox {
     public OutboxEntryView requeue(UUID id) {
         OutboxMessage message = em.find(OutboxMessage.class, id);
         if (message == null) {
-            throw new ProblemException(404, "not-found", "Not found", "No such outbox message.");
+            throw DomainRuleViolation.notFound("No such outbox message.");
         }
         if (message.status != OutboxMessage.Status.FAILED) {
             throw new DomainRuleViolation(DomainRuleViolation.Kind.CONFLICT, "not-failed",

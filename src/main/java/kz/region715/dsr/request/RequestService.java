@@ -14,9 +14,9 @@ import java.util.UUID;
 import kz.region715.dsr.platform.audit.AuditEventType;
 import kz.region715.dsr.platform.audit.AuditTrail;
 import kz.region715.dsr.platform.crypto.Secrets;
+import kz.region715.dsr.platform.domain.DomainRuleViolation;
 import kz.region715.dsr.platform.idempotency.Idempotency;
 import kz.region715.dsr.platform.operator.OperatorConfig;
-import kz.region715.dsr.platform.problem.ProblemException;
 import kz.region715.dsr.platform.ratelimit.RateLimiter;
 import kz.region715.dsr.request.domain.Channel;
 import kz.region715.dsr.request.domain.CorrectableField;
@@ -36,6 +36,8 @@ public class RequestService {
     public static final String SUBJECT_KEY_PURPOSE = "subject";
     /** Purpose label of the keyed hash of a request's access token. */
     public static final String ACCESS_TOKEN_PURPOSE = "access-token";
+    /** Why a subject is refused: the same for an unknown id and a wrong token, so neither is revealed. */
+    public static final String NO_SUBJECT_ACCESS = "No such request, or the access token is wrong.";
 
     private final SubjectRequestRepository requests;
     private final Idempotency idempotency;
@@ -109,7 +111,7 @@ public class RequestService {
     public void reissueAccessLink(UUID id) {
         SubjectRequest request = requests.findById(id);
         if (request == null) {
-            throw new ProblemException(404, "not-found", "Not found", "No such request.");
+            throw DomainRuleViolation.notFound("No such request.");
         }
         String accessToken = secrets.newToken();
         request.reissueAccessToken(secrets.keyedHash(ACCESS_TOKEN_PURPOSE, accessToken));
@@ -131,21 +133,27 @@ public class RequestService {
     /**
      * The request, if {@code accessToken} is its own or the one of a status link
      * sent again (whose first use makes it the request's own, in the caller's
-     * transaction); otherwise 404, as for an unknown id.
+     * transaction); otherwise not found, as for an unknown id.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public SubjectRequest requireSubjectAccess(UUID id, String accessToken) {
+        return subjectAccess(id, accessToken).orElseThrow(() -> DomainRuleViolation.notFound(NO_SUBJECT_ACCESS));
+    }
+
+    /** As {@link #requireSubjectAccess}, for a caller that answers "not found" in its own way. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<SubjectRequest> subjectAccess(UUID id, String accessToken) {
         SubjectRequest request = requests.findById(id);
         if (request != null && secrets.matches(ACCESS_TOKEN_PURPOSE, accessToken, request.accessTokenHash())) {
-            return request;
+            return Optional.of(request);
         }
         if (request != null && secrets.matches(ACCESS_TOKEN_PURPOSE, accessToken, request.accessTokenPendingHash())) {
             request.promotePendingAccessToken();
             LOG.infof("Request %s: the status link sent again is in use; the old one stops working",
                     request.reference());
-            return request;
+            return Optional.of(request);
         }
-        throw new ProblemException(404, "not-found", "Not found", "No such request, or the access token is wrong.");
+        return Optional.empty();
     }
 
     /** E-mails about a request go on its (internal) timeline. */

@@ -17,7 +17,6 @@ import kz.region715.dsr.platform.audit.AuditTrail;
 import kz.region715.dsr.platform.crypto.Secrets;
 import kz.region715.dsr.platform.domain.DomainRuleViolation;
 import kz.region715.dsr.platform.domain.DomainRuleViolation.Kind;
-import kz.region715.dsr.platform.problem.ProblemException;
 import kz.region715.dsr.request.RequestEvents;
 import kz.region715.dsr.request.RequestService;
 import kz.region715.dsr.request.RequestSnapshot;
@@ -78,7 +77,7 @@ public class VerificationService {
     public VerificationOutcome verify(UUID requestId, VerifyCommand command) {
         boolean byLink = command.token() != null;
         if (byLink == (command.code() != null)) {
-            throw ProblemException.invalidField(byLink ? "code" : "token", "give either token or code, not both");
+            throw DomainRuleViolation.invalidField(byLink ? "code" : "token", "give either token or code, not both");
         }
         SubjectRequest request = pendingRequest(requestId);
         VerificationChallenge challenge = lockCurrentChallenge(requestId);
@@ -161,7 +160,7 @@ public class VerificationService {
     private SubjectRequest pendingRequest(UUID requestId) {
         SubjectRequest request = requests.findById(requestId);
         if (request == null) {
-            throw new ProblemException(404, "not-found", "Not found", "No such request.");
+            throw DomainRuleViolation.notFound("No such request.");
         }
         if (request.status() == RequestStatus.EXPIRED) {
             throw new DomainRuleViolation(Kind.GONE, "request-expired",

@@ -139,7 +139,9 @@ class ExecutionTest {
         Subjects.Verified c = approved(Subjects.access(email), email);
         String token = c.accessToken();
         given().header("X-Request-Token", token).accept("application/json")
-                .get("/api/v1/requests/{id}/package", c.id()).then().statusCode(404);
+                .get("/api/v1/requests/{id}/package", c.id()).then().statusCode(404)
+                .body("type", equalTo("https://dsr.region715.kz/problems/not-found"))
+                .body("detail", equalTo("This request has no access package (yet)."));
 
         runWorker();
         given().header("X-Request-Token", token).accept("application/json")
@@ -151,7 +153,11 @@ class ExecutionTest {
                 .extract().asString();
         assertThat(page).contains(email).doesNotContain(token).doesNotContain("format=json&amp;token");
         given().header("X-Request-Token", token + "x").accept("application/json")
-                .get("/api/v1/requests/{id}/package", c.id()).then().statusCode(404);
+                .get("/api/v1/requests/{id}/package", c.id()).then().statusCode(404)
+                .body("detail", equalTo("No such request, or the access token is wrong."));
+        given().header("X-Request-Token", token + "x").accept("text/html")
+                .get("/api/v1/requests/{id}/package?lang=en", c.id()).then().statusCode(404)
+                .contentType(containsString("text/html")).body(containsString("This link does not work"));
         read(c.id()).then().body("timeline.findAll { it.kind == 'PACKAGE_DOWNLOADED' }.size()", equalTo(2));
 
         clock.advance(Duration.ofDays(8));

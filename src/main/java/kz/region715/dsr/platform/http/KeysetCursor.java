@@ -5,7 +5,7 @@ import java.time.Instant;
 import kz.region715.dsr.platform.time.DateBounds;
 import java.util.Base64;
 import java.util.UUID;
-import kz.region715.dsr.platform.problem.ProblemException;
+import kz.region715.dsr.platform.domain.DomainRuleViolation;
 
 /** Where a page ended, for keyset pagination on (instant, id). Opaque to clients. */
 public record KeysetCursor(Instant at, UUID id) {
@@ -15,7 +15,7 @@ public record KeysetCursor(Instant at, UUID id) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** @throws ProblemException 400 naming the {@code cursor} parameter when it is not one of ours */
+    /** @throws DomainRuleViolation INVALID, naming the {@code cursor} parameter, when it is not one of ours */
     public static KeysetCursor decode(String cursor) {
         try {
             String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split(":");
@@ -28,7 +28,7 @@ public record KeysetCursor(Instant at, UUID id) {
             }
             return new KeysetCursor(at, UUID.fromString(parts[2]));
         } catch (RuntimeException e) {
-            throw ProblemException.invalidField("cursor", "is not a cursor from a previous page");
+            throw DomainRuleViolation.invalidField("cursor", "is not a cursor from a previous page");
         }
     }
 }

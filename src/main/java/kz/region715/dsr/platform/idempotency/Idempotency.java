@@ -11,11 +11,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import kz.region715.dsr.platform.crypto.Secrets;
+import kz.region715.dsr.platform.domain.DomainRuleViolation;
 import kz.region715.dsr.platform.jobs.JobRounds;
-import kz.region715.dsr.platform.problem.ProblemException;
 
 /**
  * Idempotency-Key handling (IETF draft "The Idempotency-Key HTTP Header
@@ -56,7 +58,7 @@ public class Idempotency {
     /**
      * The resource created by an earlier call with this key, if any.
      *
-     * @throws ProblemException 422 when the key was used with another body
+     * @throws DomainRuleViolation UNPROCESSABLE when the key was used with another body
      */
     public Optional<UUID> previous(String key, String fingerprint) {
         IdempotencyRecord record = em.find(IdempotencyRecord.class, key);
@@ -64,8 +66,9 @@ public class Idempotency {
             return Optional.empty();
         }
         if (!record.fingerprint.equals(fingerprint)) {
-            throw new ProblemException(422, "idempotency-key-reused", "Idempotency key reused",
-                    "This Idempotency-Key was already used with a different request body.");
+            throw new DomainRuleViolation(DomainRuleViolation.Kind.UNPROCESSABLE, "idempotency-key-reused",
+                    "Idempotency key reused", "This Idempotency-Key was already used with a different request body.",
+                    List.of(), Map.of());
         }
         return Optional.of(record.resourceId);
     }

@@ -3,7 +3,10 @@ package kz.region715.dsr.platform.problem;
 import java.util.List;
 import java.util.Map;
 
-/** Thrown by the API layer for errors that are about HTTP rather than a business rule. */
+/**
+ * Thrown by the HTTP edge (resources, query parameter parsing) for errors that are about HTTP rather than a business
+ * rule; services throw {@link kz.region715.dsr.platform.domain.DomainRuleViolation} instead (ArchitectureTest).
+ */
 public class ProblemException extends RuntimeException {
 
     private final int status;
@@ -31,13 +34,6 @@ public class ProblemException extends RuntimeException {
     public static ProblemException invalidField(String field, String message) {
         return new ProblemException(400, "validation", "Invalid request", "1 field is invalid",
                 List.of(new Problem.FieldError(field, message)), Map.of(), Map.of());
-    }
-
-    public static ProblemException rateLimited(long retryAfterSeconds) {
-        return new ProblemException(429, "rate-limited", "Too many requests",
-                "Too many requests; try again in " + retryAfterSeconds + " seconds.", List.of(),
-                Map.of("retryAfterSeconds", retryAfterSeconds),
-                Map.of("Retry-After", Long.toString(retryAfterSeconds)));
     }
 
     public int status() {

@@ -65,24 +65,44 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public RestResponse<Problem> domainRule(DomainRuleViolation e, ResourceInfo resource) {
-        int status = switch (e.kind()) {
-            case CONFLICT -> 409;
-            case UNPROCESSABLE -> 422;
-            case GONE -> 410;
-            case TOO_MANY -> 429;
-        };
-        String title = switch (e.kind()) {
-            case CONFLICT -> "Not possible in the current state";
-            case UNPROCESSABLE -> "Request cannot be processed";
-            case GONE -> "No longer available";
-            case TOO_MANY -> "Too many attempts";
-        };
-        RestResponse.ResponseBuilder<Problem> response = respond(status,
-                new Problem(e.code(), title, status, e.getMessage(), instance(resource), List.of(), e.facts()));
+        int status = status(e.kind());
+        List<Problem.FieldError> errors = e.errors().stream()
+                .map(error -> new Problem.FieldError(error.field(), error.message()))
+                .toList();
+        RestResponse.ResponseBuilder<Problem> response = respond(status, new Problem(e.code(),
+                e.title().orElse(title(e.kind())), status, e.getMessage(), instance(resource), errors, e.facts()));
         if (e.facts().get("retryAfterSeconds") instanceof Number seconds) {
             response.header("Retry-After", Long.toString(seconds.longValue()));
         }
         return response.build();
+    }
+
+    /** The HTTP status of each kind of domain rule violation: the one place where the domain meets HTTP. */
+    static int status(DomainRuleViolation.Kind kind) {
+        return switch (kind) {
+            case INVALID -> 400;
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case GONE -> 410;
+            case STALE_VERSION -> 412;
+            case UNPROCESSABLE -> 422;
+            case VERSION_REQUIRED -> 428;
+            case TOO_MANY -> 429;
+        };
+    }
+
+    /** The title of a kind, unless the violation brings its own. */
+    static String title(DomainRuleViolation.Kind kind) {
+        return switch (kind) {
+            case INVALID -> "Invalid request";
+            case NOT_FOUND -> "Not found";
+            case CONFLICT -> "Not possible in the current state";
+            case GONE -> "No longer available";
+            case STALE_VERSION -> "Changed since it was read";
+            case UNPROCESSABLE -> "Request cannot be processed";
+            case VERSION_REQUIRED -> "If-Match required";
+            case TOO_MANY -> "Too many attempts";
+        };
     }
 
     @ServerExceptionMapper

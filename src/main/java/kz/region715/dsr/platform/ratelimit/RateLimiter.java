@@ -7,10 +7,12 @@ import io.github.bucket4j.ConsumptionProbe;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import kz.region715.dsr.platform.crypto.Secrets;
+import kz.region715.dsr.platform.domain.DomainRuleViolation;
 import kz.region715.dsr.platform.jobs.JobRounds;
-import kz.region715.dsr.platform.problem.ProblemException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -43,7 +45,7 @@ public class RateLimiter {
                 : new MemoryBucketStore(config.maxTrackedKeys(), longest);
     }
 
-    /** Counts one call from a client address; throws 429 with Retry-After when over the limit. */
+    /** Counts one call from a client address; throws TOO_MANY (429 with Retry-After) when over the limit. */
     public void checkClient(String clientAddress) {
         consume(clientPrefix + clientAddress, perClient);
     }
@@ -64,7 +66,9 @@ public class RateLimiter {
         ConsumptionProbe probe = store.tryConsume(key, configuration);
         if (!probe.isConsumed()) {
             long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999L));
-            throw ProblemException.rateLimited(seconds);
+            throw new DomainRuleViolation(DomainRuleViolation.Kind.TOO_MANY, "rate-limited", "Too many requests",
+                    "Too many requests; try again in " + seconds + " seconds.", List.of(),
+                    Map.of("retryAfterSeconds", seconds));
         }
     }
 
