@@ -1,6 +1,7 @@
 package kz.region715.dsr.verification;
 
 import static io.restassured.RestAssured.given;
+import static kz.region715.dsr.support.Cases.load;
 import static kz.region715.dsr.support.Subjects.newEmail;
 import static kz.region715.dsr.support.Subjects.verify;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,7 +18,6 @@ import java.util.Map;
 import java.util.UUID;
 import kz.region715.dsr.platform.jobs.BatchResult;
 import kz.region715.dsr.request.SubjectRequest;
-import kz.region715.dsr.request.SubjectRequestRepository;
 import kz.region715.dsr.request.domain.RequestStatus;
 import kz.region715.dsr.support.Subjects;
 import kz.region715.dsr.support.TestClock;
@@ -33,8 +33,6 @@ class UnverifiedRequestExpiryTest {
     TestClock clock;
     @Inject
     UnverifiedRequestExpiry expiry;
-    @Inject
-    SubjectRequestRepository requests;
     @Inject
     EntityManager em;
 
@@ -96,9 +94,5 @@ class UnverifiedRequestExpiryTest {
         clock.advance(Duration.ofDays(8));
         expiry.run();
         assertThat(expiry.run()).isEqualTo(BatchResult.NOTHING);
-    }
-
-    private SubjectRequest load(String id) {
-        return QuarkusTransaction.requiringNew().call(() -> requests.findById(UUID.fromString(id)));
     }
 }

@@ -1,6 +1,7 @@
 package kz.region715.dsr.verification;
 
 import static io.restassured.RestAssured.given;
+import static kz.region715.dsr.support.Cases.load;
 import static kz.region715.dsr.support.Subjects.access;
 import static kz.region715.dsr.support.Subjects.newEmail;
 import static kz.region715.dsr.support.Subjects.verify;
@@ -18,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import kz.region715.dsr.request.SubjectRequest;
-import kz.region715.dsr.request.SubjectRequestRepository;
 import kz.region715.dsr.request.domain.RequestStatus;
 import kz.region715.dsr.support.Subjects;
 import kz.region715.dsr.support.TestClock;
@@ -34,8 +34,6 @@ class VerificationTest {
     Subjects subjects;
     @Inject
     TestClock clock;
-    @Inject
-    SubjectRequestRepository requests;
     @Inject
     EntityManager em;
 
@@ -212,9 +210,5 @@ class VerificationTest {
         String unknown = UUID.randomUUID().toString();
         verify(unknown, Map.of("code", "123456")).then().statusCode(404).contentType("application/problem+json");
         given().post("/api/v1/requests/{id}/verification/resend", unknown).then().statusCode(404);
-    }
-
-    private SubjectRequest load(String id) {
-        return QuarkusTransaction.requiringNew().call(() -> requests.findById(UUID.fromString(id)));
     }
 }
