@@ -26,6 +26,8 @@ class ExecutionDomainTest {
     private static final Instant NOW = Instant.parse("2026-03-02T09:00:00Z");
     private static final Duration LEASE = Duration.ofMinutes(5);
     private static final Duration BACKOFF = Duration.ofMinutes(1);
+    /** When a first try that failed at NOW + 1 s is due again. */
+    private static final Instant RETRY_AT = NOW.plusSeconds(1).plus(BACKOFF);
 
     @Test
     void aQueuedExecutionKeepsWhatItIsForAndIsDueAtOnce() {
@@ -107,19 +109,16 @@ class ExecutionDomainTest {
 
     @Test
     void doneReleasesTheLeaseRecordsTheEndAndForgetsAnEarlierError() {
-        Execution execution = queued();
-        execution.claim("worker-1", NOW, LEASE);
-        execution.attemptFailed("SmtpTimeout", NOW.plusSeconds(1), 3, BACKOFF);
-        Instant retryAt = NOW.plusSeconds(1).plus(BACKOFF);
-        execution.claim("worker-1", retryAt, LEASE);
-        execution.done(retryAt.plusSeconds(5));
+        Execution execution = onItsSecondTry(3);
+        assertThat(execution.lastError()).isEqualTo("Boom");
+        execution.done(RETRY_AT.plusSeconds(5));
 
         assertThat(execution.status()).isEqualTo(DONE);
-        assertThat(execution.finishedAt()).isEqualTo(retryAt.plusSeconds(5));
+        assertThat(execution.finishedAt()).isEqualTo(RETRY_AT.plusSeconds(5));
         assertThat(execution.lastError()).isNull();
         assertThat(execution.attempts()).isEqualTo(2);
-        assertThat(execution.isHeldBy("worker-1", retryAt.plusSeconds(6))).isFalse();
-        assertThat(execution.isClaimable(retryAt.plus(LEASE).plus(LEASE))).as("done for good").isFalse();
+        assertThat(execution.isHeldBy("worker-1", RETRY_AT.plusSeconds(6))).isFalse();
+        assertThat(execution.isClaimable(RETRY_AT.plus(LEASE).plus(LEASE))).as("done for good").isFalse();
     }
 
     @Test
@@ -156,12 +155,8 @@ class ExecutionDomainTest {
 
     @Test
     void aTryCutShortByShutdownIsDueAgainAtOnceWhateverTheCountOfTries() {
-        Execution execution = queued();
-        execution.claim("worker-1", NOW, LEASE);
-        execution.attemptFailed("Boom", NOW.plusSeconds(1), 2, BACKOFF);
-        Instant retryAt = NOW.plusSeconds(1).plus(BACKOFF);
-        execution.claim("worker-1", retryAt, LEASE);
-        Instant stoppedAt = retryAt.plusSeconds(3);
+        Execution execution = onItsSecondTry(2);
+        Instant stoppedAt = RETRY_AT.plusSeconds(3);
 
         execution.interrupted("InterruptedByShutdown", stoppedAt);
 
@@ -282,6 +277,15 @@ class ExecutionDomainTest {
 
     private static Execution queued() {
         return Execution.queue(UUID.randomUUID(), RequestType.DELETION, "{}", NOW);
+    }
+
+    /** Failed once at NOW + 1 s, and claimed again by worker-1 at {@link #RETRY_AT}. */
+    private static Execution onItsSecondTry(int maxAttempts) {
+        Execution execution = queued();
+        execution.claim("worker-1", NOW, LEASE);
+        assertThat(execution.attemptFailed("Boom", NOW.plusSeconds(1), maxAttempts, BACKOFF)).isFalse();
+        execution.claim("worker-1", RETRY_AT, LEASE);
+        return execution;
     }
 
     /** Claimed at {@link #NOW} and failed on its only allowed try. */

@@ -1,8 +1,8 @@
 package kz.region715.dsr.verification;
 
-import static io.restassured.RestAssured.given;
 import static kz.region715.dsr.support.Cases.load;
 import static kz.region715.dsr.support.Subjects.newEmail;
+import static kz.region715.dsr.support.Subjects.resend;
 import static kz.region715.dsr.support.Subjects.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -85,7 +85,7 @@ class UnverifiedRequestExpiryTest {
 
         verify(expiring, Map.of("code", "123456")).then().statusCode(410)
                 .body("type", equalTo("https://dsr.region715.kz/problems/request-expired"));
-        given().post("/api/v1/requests/{id}/verification/resend", expiring).then().statusCode(410);
+        resend(expiring).then().statusCode(410);
     }
 
     @Test

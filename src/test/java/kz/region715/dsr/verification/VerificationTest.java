@@ -1,9 +1,9 @@
 package kz.region715.dsr.verification;
 
-import static io.restassured.RestAssured.given;
 import static kz.region715.dsr.support.Cases.load;
 import static kz.region715.dsr.support.Subjects.access;
 import static kz.region715.dsr.support.Subjects.newEmail;
+import static kz.region715.dsr.support.Subjects.resend;
 import static kz.region715.dsr.support.Subjects.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -103,7 +103,7 @@ class VerificationTest {
                 .body("type", equalTo(PROBLEMS + "already-verified"))
                 .body("currentStatus", equalTo("OPEN"));
         verify(id, Map.of("code", secrets.code())).then().statusCode(409);
-        given().post("/api/v1/requests/{id}/verification/resend", id).then().statusCode(409);
+        resend(id).then().statusCode(409);
     }
 
     @Test
@@ -126,7 +126,7 @@ class VerificationTest {
         verify(id, Map.of("token", secrets.token())).then().statusCode(429);
         assertThat(load(id).status()).isEqualTo(RequestStatus.PENDING_VERIFICATION);
 
-        given().post("/api/v1/requests/{id}/verification/resend", id).then().statusCode(202);
+        resend(id).then().statusCode(202);
         Subjects.Secrets fresh = subjects.verificationSecrets(email);
         verify(id, Map.of("code", fresh.code())).then().statusCode(200);
     }
@@ -137,7 +137,7 @@ class VerificationTest {
         String id = Subjects.fileOk(access(email));
         Subjects.Secrets first = subjects.verificationSecrets(email);
 
-        given().post("/api/v1/requests/{id}/verification/resend", id).then()
+        resend(id).then()
                 .statusCode(202)
                 .body("resendsLeftThisHour", equalTo(2))
                 .body("linkExpiresAt", notNullValue())
@@ -155,10 +155,10 @@ class VerificationTest {
         String email = newEmail();
         String id = Subjects.fileOk(access(email));
         for (int i = 0; i < 3; i++) {
-            given().post("/api/v1/requests/{id}/verification/resend", id).then().statusCode(202);
+            resend(id).then().statusCode(202);
             clock.advance(Duration.ofMinutes(10));
         }
-        String retryAfter = given().post("/api/v1/requests/{id}/verification/resend", id).then()
+        String retryAfter = resend(id).then()
                 .statusCode(429)
                 .contentType("application/problem+json")
                 .body("type", equalTo(PROBLEMS + "resend-limit"))
@@ -168,7 +168,7 @@ class VerificationTest {
         assertThat(subjects.mailTo(email)).hasSize(4);
 
         clock.advance(Duration.ofMinutes(31));
-        given().post("/api/v1/requests/{id}/verification/resend", id).then().statusCode(202);
+        resend(id).then().statusCode(202);
     }
 
     @Test
@@ -209,6 +209,6 @@ class VerificationTest {
     void unknownRequestsAreNotFound() {
         String unknown = UUID.randomUUID().toString();
         verify(unknown, Map.of("code", "123456")).then().statusCode(404).contentType("application/problem+json");
-        given().post("/api/v1/requests/{id}/verification/resend", unknown).then().statusCode(404);
+        resend(unknown).then().statusCode(404);
     }
 }
