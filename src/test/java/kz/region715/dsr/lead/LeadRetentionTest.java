@@ -22,7 +22,6 @@ import kz.region715.dsr.platform.jobs.BatchResult;
 import kz.region715.dsr.support.AuditLog;
 import kz.region715.dsr.support.Leads;
 import kz.region715.dsr.support.TestClock;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Retention (policy 5.1, 5.2): expired leads are anonymised, old IP addresses cleared, held leads kept. */
@@ -35,11 +34,6 @@ class LeadRetentionTest {
     TestClock clock;
     @Inject
     EntityManager em;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     private static String store(String receivedAt) {
         Map<String, Object> lead = new HashMap<>(Map.of("source", "WEB_FORM", "name", "Aigerim Serikova",

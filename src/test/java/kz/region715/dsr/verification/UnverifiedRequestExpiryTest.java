@@ -21,7 +21,6 @@ import kz.region715.dsr.request.SubjectRequest;
 import kz.region715.dsr.request.domain.RequestStatus;
 import kz.region715.dsr.support.Subjects;
 import kz.region715.dsr.support.TestClock;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -35,11 +34,6 @@ class UnverifiedRequestExpiryTest {
     UnverifiedRequestExpiry expiry;
     @Inject
     EntityManager em;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     @Test
     void requestsNotVerifiedInSevenDaysExpireAndTheirPersonalDataIsErased() {

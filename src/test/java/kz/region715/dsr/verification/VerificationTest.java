@@ -22,7 +22,6 @@ import kz.region715.dsr.request.SubjectRequest;
 import kz.region715.dsr.request.domain.RequestStatus;
 import kz.region715.dsr.support.Subjects;
 import kz.region715.dsr.support.TestClock;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -36,11 +35,6 @@ class VerificationTest {
     TestClock clock;
     @Inject
     EntityManager em;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     @Test
     void theCodeVerifiesTheRequestAndAnAcknowledgementFollows() {
