@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -54,7 +53,7 @@ class AuditChainTest {
     }
 
     private static Response verification() {
-        return AuditTrailTest.asAuditor().get("/api/v1/audit/verification");
+        return AuditLog.asAuditor().get("/api/v1/audit/verification");
     }
 
     private void someEvents(int count) {
@@ -192,9 +191,7 @@ class AuditChainTest {
         List<CompletableFuture<Void>> writers = new ArrayList<>();
         for (int t = 0; t < 8; t++) {
             writers.add(CompletableFuture.runAsync(() -> IntStream.range(0, 25).forEach(i ->
-                    given().auth().preemptive().basic("ingest", "ingest").contentType(ContentType.JSON)
-                            .body(Map.of("source", "TELEGRAM_BOT", "telegramUserId", String.valueOf(1000 + i)))
-                            .post("/api/v1/leads").then().statusCode(201))));
+                    Leads.store(Map.of("source", "TELEGRAM_BOT", "telegramUserId", String.valueOf(1000 + i))))));
         }
         CompletableFuture.allOf(writers.toArray(CompletableFuture[]::new)).get(3, TimeUnit.MINUTES);
         assertThat(lastSeq() - before).isGreaterThanOrEqualTo(200);
@@ -204,7 +201,7 @@ class AuditChainTest {
     @Test
     void theOfflineProgramChecksAnExportAndFindsTampering() throws Exception {
         someEvents(3);
-        String export = AuditTrailTest.asAuditor().accept("application/x-ndjson").get("/api/v1/audit/events").then()
+        String export = AuditLog.asAuditor().accept("application/x-ndjson").get("/api/v1/audit/events").then()
                 .statusCode(200).extract().asString();
         List<String> lines = List.of(export.split("\n"));
         Path dir = Files.createDirectories(Path.of("target", "audit-offline"));
@@ -225,12 +222,12 @@ class AuditChainTest {
     @Test
     void theOfflineProgramChecksTheSignedTreeHeadAgainstThePinnedKey() throws Exception {
         someEvents(3);
-        String head = AuditTrailTest.asAuditor().get("/api/v1/audit/tree-head").then().statusCode(200).extract()
+        String head = AuditLog.asAuditor().get("/api/v1/audit/tree-head").then().statusCode(200).extract()
                 .asString();
         String key = io.restassured.path.json.JsonPath.from(head).getString("publicKey");
         long size = io.restassured.path.json.JsonPath.from(head).getLong("treeHead.treeSize");
         someEvents(2); // the chain grows after the head was fetched: the export still holds the head's event
-        List<String> lines = List.of(AuditTrailTest.asAuditor().accept("application/x-ndjson")
+        List<String> lines = List.of(AuditLog.asAuditor().accept("application/x-ndjson")
                 .get("/api/v1/audit/events").then().statusCode(200).extract().asString().split("\n"));
         Path dir = Files.createDirectories(Path.of("target", "audit-offline"));
         Path export = write(dir, "signed.ndjson", lines);

@@ -113,9 +113,9 @@ class AuditNoFreeTextTest {
         Leads.get(held).then().statusCode(200).body("flags.legalHoldReason", equalTo(marker.get("hold")));
 
         // The trail records codes, ids and lengths instead, and the recipient by its keyed hash.
-        String ndjson = AuditTrailTest.asAuditor().accept("application/x-ndjson").get("/api/v1/audit/events")
+        String ndjson = AuditLog.asAuditor().accept("application/x-ndjson").get("/api/v1/audit/events")
                 .then().statusCode(200).extract().asString();
-        String csv = AuditTrailTest.asAuditor().accept("text/csv").get("/api/v1/audit/events")
+        String csv = AuditLog.asAuditor().accept("text/csv").get("/api/v1/audit/events")
                 .then().statusCode(200).extract().asString();
         List<String> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
                 "select concat(actor, '|', event_type, '|', request_ref, '|', subject_pseudonym, '|', canonical)"

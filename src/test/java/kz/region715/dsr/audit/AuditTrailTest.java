@@ -1,6 +1,8 @@
 package kz.region715.dsr.audit;
 
 import static io.restassured.RestAssured.given;
+import static kz.region715.dsr.support.AuditLog.asAuditor;
+import static kz.region715.dsr.support.AuditLog.types;
 import static kz.region715.dsr.support.Cases.act;
 import static kz.region715.dsr.support.Cases.asOfficer;
 import static kz.region715.dsr.support.Cases.read;
@@ -10,7 +12,6 @@ import static org.hamcrest.Matchers.hasItems;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -19,10 +20,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import kz.region715.dsr.execution.ExecutionWorker;
 import kz.region715.dsr.lead.LeadRetention;
 import kz.region715.dsr.request.RequestResource;
@@ -44,19 +42,8 @@ class AuditTrailTest {
     @Inject
     Clock clock;
 
-    /** An auditor's request, made after the pending events are sequenced (the test profile schedules no sequencer). */
-    static RequestSpecification asAuditor() {
-        AuditLog.sequence();
-        return given().auth().preemptive().basic("auditor", "auditor");
-    }
-
     static List<String> exportLines(String query) {
         return AuditLog.lines(query.startsWith("?") ? query.substring(1) : query);
-    }
-
-    private static Set<String> types(List<String> lines) {
-        return lines.stream().map(l -> l.replaceAll(".*\"type\":\"([A-Z_]+)\".*", "$1"))
-                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     @Test
@@ -226,9 +213,8 @@ class AuditTrailTest {
         String message = "Canary message " + marker;
         String ip = "198.51.100." + (Math.floorMod(marker.hashCode(), 200) + 1);
         String newName = "Canary Newname" + marker;
-        given().auth().preemptive().basic("ingest", "ingest").contentType(ContentType.JSON)
-                .body(Map.of("source", "WEB_FORM", "name", name, "email", email, "phone", phone, "message", message,
-                        "ipAddress", ip)).post("/api/v1/leads").then().statusCode(201);
+        Leads.store(Map.of("source", "WEB_FORM", "name", name, "email", email, "phone", phone, "message", message,
+                "ipAddress", ip));
         Map<String, Object> body = new HashMap<>(Map.of("type", "CORRECTION", "email", email, "name", name,
                 "locale", "en", "correction", Map.of("changes", List.of(Map.of("field", "NAME", "newValue", newName)),
                         "explanation", "My name changed " + marker)));

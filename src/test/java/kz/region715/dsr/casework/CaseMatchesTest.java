@@ -24,22 +24,14 @@ class CaseMatchesTest {
     @Inject
     Subjects subjects;
 
-    private static String storeLead(String email, String phone, String source) {
-        return Leads.store(email, phone, source);
-    }
-
-    private static String uniquePhone() {
-        return Leads.uniquePhone();
-    }
-
     @Test
     void leadsMatchByVerifiedEmailAndByAConfirmedPhone() {
         String email = Subjects.newEmail();
-        String phone = uniquePhone();
-        String byEmail = storeLead(email.toUpperCase(), null, "WEB_FORM");
-        String byEmailToo = storeLead(email, null, "TELEGRAM_BOT");
-        String byPhone = storeLead(null, phone, "TELEGRAM_BOT");
-        String unrelated = storeLead(Subjects.newEmail(), uniquePhone(), "WEB_FORM");
+        String phone = Leads.uniquePhone();
+        String byEmail = Leads.store(email.toUpperCase(), null, "WEB_FORM");
+        String byEmailToo = Leads.store(email, null, "TELEGRAM_BOT");
+        String byPhone = Leads.store(null, phone, "TELEGRAM_BOT");
+        String unrelated = Leads.store(Subjects.newEmail(), Leads.uniquePhone(), "WEB_FORM");
         Map<String, Object> body = new HashMap<>(Subjects.access(email));
         body.put("phone", phone);
         Subjects.Verified c = subjects.fileAndVerify(body, email);
@@ -65,8 +57,8 @@ class CaseMatchesTest {
     @Test
     void aFalseMatchIsExcludedWithAReasonBeforeTheDecisionOnly() {
         String email = Subjects.newEmail();
-        String mine = storeLead(email, null, "WEB_FORM");
-        String colleague = storeLead(email, null, "WEB_FORM");
+        String mine = Leads.store(email, null, "WEB_FORM");
+        String colleague = Leads.store(email, null, "WEB_FORM");
         Subjects.Verified c = subjects.fileAndVerify(Subjects.access(email), email);
 
         act(c.id(), "matches/" + colleague + "/exclusion", Map.of("reason", "A colleague's lead from a shared mailbox."))
@@ -80,7 +72,7 @@ class CaseMatchesTest {
 
         act(c.id(), "matches/" + colleague + "/exclusion", Map.of("reason", "again")).then().statusCode(409)
                 .body("type", equalTo("https://dsr.region715.kz/problems/already-excluded"));
-        act(c.id(), "matches/" + storeLead(Subjects.newEmail(), null, "WEB_FORM") + "/exclusion",
+        act(c.id(), "matches/" + Leads.store(Subjects.newEmail(), null, "WEB_FORM") + "/exclusion",
                 Map.of("reason", "not even a match")).then().statusCode(404);
         act(c.id(), "matches/" + mine + "/exclusion", Map.of()).then().statusCode(400);
 

@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import kz.region715.dsr.support.Subjects;
 import kz.region715.dsr.support.TestClock;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Officers work cases through the API; the subject hears what the law requires. */
@@ -34,11 +33,6 @@ class CaseworkTest {
     Subjects subjects;
     @Inject
     TestClock clock;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     private static Map<String, Object> request(String type, String email) {
         Map<String, Object> body = new HashMap<>(Map.of("type", type, "email", email, "name", "Aigerim Serikova",

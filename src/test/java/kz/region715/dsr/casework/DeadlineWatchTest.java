@@ -20,7 +20,6 @@ import kz.region715.dsr.platform.jobs.BatchResult;
 import kz.region715.dsr.request.domain.RequestType;
 import kz.region715.dsr.support.Cases;
 import kz.region715.dsr.support.TestClock;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -41,11 +40,6 @@ class DeadlineWatchTest {
     MockMailbox mailbox;
     @Inject
     CaseMetrics metrics;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     @Test
     void dueSoonAndOverdueCasesAreReportedOnceEachEvenWithTwoWatchersAtOnce() throws Exception {

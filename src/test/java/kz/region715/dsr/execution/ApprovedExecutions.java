@@ -1,5 +1,7 @@
 package kz.region715.dsr.execution;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -54,6 +56,20 @@ class ApprovedExecutions {
                 created.add(request.id());
             }
             return created;
+        });
+    }
+
+    /** Asserts that each request's execution is DONE after exactly one try, and its subject got one completion mail. */
+    void assertEachDoneOnce(List<UUID> ids) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            List<Object[]> rows = em.createQuery("select e.status, e.attempts, count(e) from Execution e"
+                    + " where e.requestId in :ids group by e.status, e.attempts", Object[].class)
+                    .setParameter("ids", ids).getResultList();
+            assertThat(rows).as("every execution DONE after exactly one try").hasSize(1);
+            assertThat(rows.getFirst()).containsExactly(Execution.Status.DONE, 1, (long) ids.size());
+            assertThat(em.createNativeQuery("select count(*) from outbox_message where kind = 'COMPLETION'"
+                            + " and request_id in (:ids)").setParameter("ids", ids).getSingleResult())
+                    .as("one completion mail per request").isEqualTo((long) ids.size());
         });
     }
 

@@ -27,7 +27,6 @@ import kz.region715.dsr.support.AuditLog;
 import kz.region715.dsr.support.Leads;
 import kz.region715.dsr.support.Subjects;
 import kz.region715.dsr.support.TestClock;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -49,11 +48,6 @@ class ExecutionRecoveryTest {
     ExecutionConfig config;
     @Inject
     JobRounds rounds;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     private record Subject(String email, String caseId, List<String> leads) {
     }

@@ -24,7 +24,6 @@ import kz.region715.dsr.support.AuditLog;
 import kz.region715.dsr.support.Leads;
 import kz.region715.dsr.support.Subjects;
 import kz.region715.dsr.support.TestClock;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Each request type end to end: file, verify, approve, run the worker, check the lead store and the e-mails. */
@@ -40,11 +39,6 @@ class ExecutionTest {
     ExecutionWorker worker;
     @Inject
     TestClock clock;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     private Subjects.Verified approved(Map<String, Object> body, String email) {
         Subjects.Verified c = subjects.fileAndVerify(body, email);

@@ -1,12 +1,10 @@
 package kz.region715.dsr.lead;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
@@ -22,8 +20,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import kz.region715.dsr.platform.jobs.BatchResult;
 import kz.region715.dsr.support.AuditLog;
+import kz.region715.dsr.support.Leads;
 import kz.region715.dsr.support.TestClock;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Retention (policy 5.1, 5.2): expired leads are anonymised, old IP addresses cleared, held leads kept. */
@@ -37,18 +35,12 @@ class LeadRetentionTest {
     @Inject
     EntityManager em;
 
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
-
     private static String store(String receivedAt) {
         Map<String, Object> lead = new HashMap<>(Map.of("source", "WEB_FORM", "name", "Aigerim Serikova",
                 "email", "ret-" + UUID.randomUUID() + "@example.kz", "phone", "+7 701 123 45 67",
                 "message", "Call me", "ipAddress", "95.56.12.34", "cookieId", "ga1.2.3", "receivedAt", receivedAt,
                 "consent", Map.of("at", receivedAt, "policyVersion", "2025-06", "purposes", List.of("FEEDBACK"))));
-        return given().auth().preemptive().basic("ingest", "ingest").contentType(ContentType.JSON).body(lead)
-                .post("/api/v1/leads").then().statusCode(201).extract().path("id");
+        return Leads.store(lead);
     }
 
     private Lead load(String id) {
@@ -61,9 +53,7 @@ class LeadRetentionTest {
         String expired = store(Instant.now().minus(Duration.ofDays(1100)).toString());
         String held = store(Instant.now().minus(Duration.ofDays(1100)).toString());
         String fresh = store(Instant.now().minus(Duration.ofDays(10)).toString());
-        given().auth().preemptive().basic("officer", "officer").contentType(ContentType.JSON)
-                .body(Map.of("reason", "Tax Code: contract records kept 5 years"))
-                .post("/api/v1/leads/{id}/legal-hold", held).then().statusCode(200)
+        Leads.hold(held, "Tax Code: contract records kept 5 years")
                 .body("flags.legalHoldReason", equalTo("Tax Code: contract records kept 5 years"));
 
         BatchResult result = retention.eraseExpired();

@@ -1,6 +1,7 @@
 package kz.region715.dsr.lead;
 
-import static io.restassured.RestAssured.given;
+import static kz.region715.dsr.support.Cases.asOfficer;
+import static kz.region715.dsr.support.Leads.asIngest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -8,15 +9,13 @@ import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import kz.region715.dsr.support.Leads;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -25,45 +24,20 @@ class LeadStoreTest {
     @Inject
     EntityManager em;
 
-    private static RequestSpecification asIngest() {
-        return given().auth().preemptive().basic("ingest", "ingest").contentType(ContentType.JSON);
-    }
-
-    private static RequestSpecification asOfficer() {
-        return given().auth().preemptive().basic("officer", "officer").contentType(ContentType.JSON);
-    }
-
-    private static Map<String, Object> lead(String email, String phone) {
-        Map<String, Object> lead = new HashMap<>(Map.of("source", "WEB_FORM", "name", "Aigerim Serikova",
-                "message", "Please call me about a consultation.", "ipAddress", "95.56.12.34",
-                "cookieId", "ga1.2.3", "consent", Map.of("at", "2026-03-02T10:00:00Z", "policyVersion", "2025-06",
-                        "purposes", List.of("FEEDBACK", "CONSULTING"))));
-        if (email != null) {
-            lead.put("email", email);
-        }
-        if (phone != null) {
-            lead.put("phone", phone);
-        }
-        return lead;
-    }
-
+    /** Mixed case, so that finding a lead by the lower-case address exercises the normalisation. */
     private static String newEmail() {
         return "lead-" + UUID.randomUUID() + "@Example.KZ";
-    }
-
-    private static String store(Map<String, Object> lead) {
-        return asIngest().body(lead).post("/api/v1/leads").then().statusCode(201).extract().path("id");
     }
 
     @Test
     void aLeadIsStoredAndFoundByNormalisedEmailAndPhone() {
         String email = newEmail();
-        String phone = "+7 701 " + (100 + (int) (Math.random() * 800)) + " 45 67";
-        String id = asIngest().body(lead(email, phone)).post("/api/v1/leads").then()
+        String phone = Leads.uniquePhone();
+        String id = asIngest().body(Leads.body(email, phone, "WEB_FORM")).post("/api/v1/leads").then()
                 .statusCode(201)
                 .header("Location", org.hamcrest.Matchers.containsString("/api/v1/leads/"))
                 .extract().path("id");
-        asOfficer().get("/api/v1/leads/{id}", id).then().statusCode(200)
+        Leads.get(id).then().statusCode(200)
                 .body("email", equalTo(email))
                 .body("phone", startsWith("+7701"))
                 .body("consent.purposes", equalTo(List.of("FEEDBACK", "CONSULTING")))
@@ -82,22 +56,22 @@ class LeadStoreTest {
     @Test
     void invalidLeadsAreRefusedFieldByFieldAndNothingIsStored() {
         long before = count();
-        Map<String, Object> bad = new HashMap<>(lead(null, null));
+        Map<String, Object> bad = Leads.body(null, null, "WEB_FORM");
         bad.put("ipAddress", "not-an-ip");
         bad.put("source", "FAX");
         asIngest().body(bad).post("/api/v1/leads").then().statusCode(400)
                 .body("errors.field", hasItem("source"));
-        Map<String, Object> noContact = new HashMap<>(lead(null, null));
+        Map<String, Object> noContact = Leads.body(null, null, "WEB_FORM");
         noContact.put("ipAddress", "999.1.1.1");
         asIngest().body(noContact).post("/api/v1/leads").then().statusCode(400)
                 .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("email", "ipAddress"));
-        asIngest().body(lead("nope", "12")).post("/api/v1/leads").then().statusCode(400)
+        asIngest().body(Leads.body("nope", "12", "WEB_FORM")).post("/api/v1/leads").then().statusCode(400)
                 .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("email", "phone"));
         assertThat(count()).isEqualTo(before);
 
-        Map<String, Object> v6 = new HashMap<>(lead(newEmail(), null));
+        Map<String, Object> v6 = Leads.body(newEmail(), null, "WEB_FORM");
         v6.put("ipAddress", "2a02:2168:8a00::1");
-        store(v6);
+        Leads.store(v6);
     }
 
     @Test
@@ -105,16 +79,15 @@ class LeadStoreTest {
         long before = count();
         List<Map<String, Object>> leads = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            leads.add(lead(newEmail(), null));
+            leads.add(Leads.body(newEmail(), null, "WEB_FORM"));
         }
-        leads.set(3, lead("broken", null));
+        leads.set(3, Leads.body("broken", null, "WEB_FORM"));
         asIngest().body(Map.of("leads", leads)).post("/api/v1/leads/batch").then().statusCode(400)
                 .body("errors[0].field", equalTo("leads[3].email"));
         assertThat(count()).isEqualTo(before);
 
-        leads.set(3, lead(newEmail(), null));
-        List<String> ids = asIngest().body(Map.of("leads", leads)).post("/api/v1/leads/batch").then().statusCode(201)
-                .extract().path("id");
+        leads.set(3, Leads.body(newEmail(), null, "WEB_FORM"));
+        List<String> ids = Leads.storeBatch(leads);
         assertThat(ids).hasSize(5).doesNotHaveDuplicates();
         assertThat(count()).isEqualTo(before + 5);
     }
@@ -128,8 +101,9 @@ class LeadStoreTest {
                 "Hello, please send me the price list for corporate clients.");
         List<Map<String, Object>> leads = new ArrayList<>();
         for (int i = 0; i < 500; i++) {
-            Map<String, Object> lead = lead("aigerim.serikova." + UUID.randomUUID().toString().substring(0, 8)
-                    + "@example.kz", String.format("+7 701 %03d %02d %02d", i % 1000, i % 100, (i * 7) % 100));
+            Map<String, Object> lead = Leads.body("aigerim.serikova." + UUID.randomUUID().toString().substring(0, 8)
+                    + "@example.kz", String.format("+7 701 %03d %02d %02d", i % 1000, i % 100, (i * 7) % 100),
+                    "WEB_FORM");
             lead.put("name", i % 2 == 0 ? "Айгерим Серикова" : "Нурлан Абдрахманов");
             lead.put("message", messages.get(i % messages.size()));
             lead.put("source", i % 2 == 0 ? "WEB_FORM" : "TELEGRAM_BOT");
@@ -157,8 +131,8 @@ class LeadStoreTest {
     @Test
     void blockedLeadsAreLeftOutOfListingsAndNewLeadsOfTheSubjectAreStoredBlocked() {
         String email = newEmail();
-        String first = store(lead(email, null));
-        String second = store(lead(email, null));
+        String first = Leads.store(email, null, "WEB_FORM");
+        String second = Leads.store(email, null, "WEB_FORM");
         QuarkusTransaction.requiringNew().run(() ->
                 em.find(Lead.class, UUID.fromString(first)).restrict("Accuracy disputed", java.time.Instant.now()));
 
@@ -169,19 +143,16 @@ class LeadStoreTest {
                 .body("items.find { it.id == '" + first + "' }.flags.processable", equalTo(false))
                 .body("items.find { it.id == '" + first + "' }.flags.restrictionReason", equalTo("Accuracy disputed"));
 
-        asIngest().body(lead(email.toUpperCase(), null)).post("/api/v1/leads").then().statusCode(201)
+        asIngest().body(Leads.body(email.toUpperCase(), null, "WEB_FORM")).post("/api/v1/leads").then().statusCode(201)
                 .body("restricted", equalTo(true));
         asOfficer().queryParam("email", email).get("/api/v1/leads").then().body("items.id", equalTo(List.of(second)));
     }
 
     @Test
     void disclosuresAreRecordedOnTheLead() {
-        String id = store(lead(newEmail(), null));
-        asOfficer().body(Map.of("recipient", "Kazpost JSC", "recipientEmail", "privacy@kazpost.kz",
-                        "purpose", "Delivery of the offer", "legalBasis", "Consent, policy 6.2", "disclosedOn", "2026-03-05"))
-                .post("/api/v1/leads/{id}/disclosures", id).then().statusCode(201)
-                .body("recordedBy", equalTo("officer"));
-        asOfficer().get("/api/v1/leads/{id}", id).then()
+        String id = Leads.store(newEmail(), null, "WEB_FORM");
+        Leads.disclose(id, "Kazpost JSC", "privacy@kazpost.kz").body("recordedBy", equalTo("officer"));
+        Leads.get(id).then()
                 .body("disclosures.recipient", equalTo(List.of("Kazpost JSC")))
                 .body("disclosures[0].disclosedOn", equalTo("2026-03-05"));
         asOfficer().body(Map.of("recipient", "X")).post("/api/v1/leads/{id}/disclosures", id).then().statusCode(400);
@@ -194,9 +165,9 @@ class LeadStoreTest {
         String email = newEmail();
         List<String> stored = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
-            Map<String, Object> lead = new HashMap<>(lead(email, null));
+            Map<String, Object> lead = Leads.body(email, null, "WEB_FORM");
             lead.put("receivedAt", "2026-01-0" + (i + 1) + "T10:00:00Z");
-            stored.add(store(lead));
+            stored.add(Leads.store(lead));
         }
         List<String> seen = new ArrayList<>();
         String cursor = null;

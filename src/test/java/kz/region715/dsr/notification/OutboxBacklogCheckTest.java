@@ -9,7 +9,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import kz.region715.dsr.support.Subjects;
 import kz.region715.dsr.support.TestClock;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Readiness reports the outbox's backlog, and a backlog that waits too long degrades it without failing it. */
@@ -20,11 +19,6 @@ class OutboxBacklogCheckTest {
     TestClock clock;
     @Inject
     Subjects subjects;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     @Test
     void mailWaitingTooLongDegradesReadinessWhichStaysUp() {

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import kz.region715.dsr.support.Leads;
 import kz.region715.dsr.support.LogCapture;
 import kz.region715.dsr.support.Subjects;
 import kz.region715.dsr.support.TestClock;
@@ -88,12 +89,10 @@ class NoPersonalDataInLogsTest {
         // The lead store and case work: a lead with the same data, a refused one, an officer's question.
         Map<String, Object> lead = new HashMap<>(Map.of("source", "TELEGRAM_BOT", "name", name, "email", email,
                 "phone", "+7 701 555 12 34", "message", message, "ipAddress", "95.56.12.34"));
-        given().auth().preemptive().basic("ingest", "ingest").contentType(ContentType.JSON).body(lead)
-                .post("/api/v1/leads").then().statusCode(201);
+        Leads.store(lead);
         Map<String, Object> badLead = new HashMap<>(lead);
         badLead.put("email", "zhanar." + marker + "@@example");
-        bodies.add(given().auth().preemptive().basic("ingest", "ingest").contentType(ContentType.JSON).body(badLead)
-                .post("/api/v1/leads").then().statusCode(400).extract().asString());
+        bodies.add(Leads.asIngest().body(badLead).post("/api/v1/leads").then().statusCode(400).extract().asString());
         kz.region715.dsr.support.Cases.act(id, "questions", Map.of("text", "Is " + name + " your full name?"))
                 .then().statusCode(200);
         kz.region715.dsr.support.Cases.asOfficer().queryParam("email", email).get("/api/v1/leads").then()

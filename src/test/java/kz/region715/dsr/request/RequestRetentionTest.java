@@ -18,7 +18,6 @@ import java.util.Map;
 import kz.region715.dsr.support.AuditLog;
 import kz.region715.dsr.support.Subjects;
 import kz.region715.dsr.support.TestClock;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The service's own copies: a closed request is reduced to proof of handling when its retention ends. */
@@ -33,11 +32,6 @@ class RequestRetentionTest {
     RequestConfig config;
     @Inject
     TestClock clock;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     @Test
     void aClosedRequestKeepsOnlyWhatProofOfHandlingNeedsAfterItsRetention() {

@@ -16,7 +16,6 @@ import kz.region715.dsr.support.Cases;
 import kz.region715.dsr.support.Subjects;
 import kz.region715.dsr.support.TestClock;
 import kz.region715.dsr.verification.UnverifiedRequestExpiry;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,11 +34,6 @@ class StatusLinkTest {
     TestClock clock;
     @Inject
     UnverifiedRequestExpiry expiry;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     private static ValidatableResponse status(String id, String token) {
         return given().header("X-Request-Token", token).get("/api/v1/requests/{id}", id).then();

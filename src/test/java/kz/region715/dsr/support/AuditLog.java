@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.arc.Arc;
+import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -28,17 +29,27 @@ public final class AuditLog {
         return Arc.container().instance(AuditSequencer.class).get().sequencePending();
     }
 
+    /** An auditor's request, made after the pending events are sequenced. */
+    public static RequestSpecification asAuditor() {
+        sequence();
+        return given().auth().preemptive().basic("auditor", "auditor");
+    }
+
     /** The NDJSON lines of the export for the given query string (e.g. {@code request=DSR-…}), after sequencing. */
     public static List<String> lines(String query) {
-        sequence();
-        String body = given().auth().preemptive().basic("auditor", "auditor").accept("application/x-ndjson")
-                .get("/api/v1/audit/events?" + query).then().statusCode(200).extract().asString();
+        String body = asAuditor().accept("application/x-ndjson").get("/api/v1/audit/events?" + query).then()
+                .statusCode(200).extract().asString();
         return body.isEmpty() ? List.of() : List.of(body.split("\n"));
     }
 
     /** The event types of a request's events. */
     public static Set<String> typesOf(String reference) {
-        return lines("request=" + reference).stream().map(l -> l.replaceAll(".*\"type\":\"([A-Z_]+)\".*", "$1"))
+        return types(lines("request=" + reference));
+    }
+
+    /** The event types of export lines. */
+    public static Set<String> types(List<String> lines) {
+        return lines.stream().map(l -> l.replaceAll(".*\"type\":\"([A-Z_]+)\".*", "$1"))
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 

@@ -2,6 +2,7 @@ package kz.region715.dsr.support;
 
 import static io.restassured.RestAssured.given;
 
+import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -49,6 +50,12 @@ public class Cases {
             request.body(body);
         }
         return request.post("/api/v1/cases/{id}/" + action, id);
+    }
+
+    /** The request as stored now, read in a transaction of its own. */
+    public static SubjectRequest load(String id) {
+        SubjectRequestRepository requests = Arc.container().instance(SubjectRequestRepository.class).get();
+        return QuarkusTransaction.requiringNew().call(() -> requests.findById(UUID.fromString(id)));
     }
 
     /** Verified KZ cases received at the given instants, created directly (for queue and job tests). */

@@ -108,6 +108,11 @@ public class Subjects {
         return given().contentType(ContentType.JSON).body(proof).post("/api/v1/requests/{id}/verification", id);
     }
 
+    /** Asks for a new verification mail (new link and code). */
+    public static Response resend(String id) {
+        return given().post("/api/v1/requests/{id}/verification/resend", id);
+    }
+
     /** Files, verifies by code, and returns the id and the access token. */
     public Verified fileAndVerify(Object body, String email) {
         String id = fileOk(body);

@@ -1,7 +1,8 @@
 package kz.region715.dsr.verification;
 
-import static io.restassured.RestAssured.given;
+import static kz.region715.dsr.support.Cases.load;
 import static kz.region715.dsr.support.Subjects.newEmail;
+import static kz.region715.dsr.support.Subjects.resend;
 import static kz.region715.dsr.support.Subjects.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -17,11 +18,9 @@ import java.util.Map;
 import java.util.UUID;
 import kz.region715.dsr.platform.jobs.BatchResult;
 import kz.region715.dsr.request.SubjectRequest;
-import kz.region715.dsr.request.SubjectRequestRepository;
 import kz.region715.dsr.request.domain.RequestStatus;
 import kz.region715.dsr.support.Subjects;
 import kz.region715.dsr.support.TestClock;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -34,14 +33,7 @@ class UnverifiedRequestExpiryTest {
     @Inject
     UnverifiedRequestExpiry expiry;
     @Inject
-    SubjectRequestRepository requests;
-    @Inject
     EntityManager em;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     @Test
     void requestsNotVerifiedInSevenDaysExpireAndTheirPersonalDataIsErased() {
@@ -87,7 +79,7 @@ class UnverifiedRequestExpiryTest {
 
         verify(expiring, Map.of("code", "123456")).then().statusCode(410)
                 .body("type", equalTo("https://dsr.region715.kz/problems/request-expired"));
-        given().post("/api/v1/requests/{id}/verification/resend", expiring).then().statusCode(410);
+        resend(expiring).then().statusCode(410);
     }
 
     @Test
@@ -96,9 +88,5 @@ class UnverifiedRequestExpiryTest {
         clock.advance(Duration.ofDays(8));
         expiry.run();
         assertThat(expiry.run()).isEqualTo(BatchResult.NOTHING);
-    }
-
-    private SubjectRequest load(String id) {
-        return QuarkusTransaction.requiringNew().call(() -> requests.findById(UUID.fromString(id)));
     }
 }

@@ -1,8 +1,9 @@
 package kz.region715.dsr.verification;
 
-import static io.restassured.RestAssured.given;
+import static kz.region715.dsr.support.Cases.load;
 import static kz.region715.dsr.support.Subjects.access;
 import static kz.region715.dsr.support.Subjects.newEmail;
+import static kz.region715.dsr.support.Subjects.resend;
 import static kz.region715.dsr.support.Subjects.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -18,11 +19,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import kz.region715.dsr.request.SubjectRequest;
-import kz.region715.dsr.request.SubjectRequestRepository;
 import kz.region715.dsr.request.domain.RequestStatus;
 import kz.region715.dsr.support.Subjects;
 import kz.region715.dsr.support.TestClock;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -35,14 +34,7 @@ class VerificationTest {
     @Inject
     TestClock clock;
     @Inject
-    SubjectRequestRepository requests;
-    @Inject
     EntityManager em;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     @Test
     void theCodeVerifiesTheRequestAndAnAcknowledgementFollows() {
@@ -105,7 +97,7 @@ class VerificationTest {
                 .body("type", equalTo(PROBLEMS + "already-verified"))
                 .body("currentStatus", equalTo("OPEN"));
         verify(id, Map.of("code", secrets.code())).then().statusCode(409);
-        given().post("/api/v1/requests/{id}/verification/resend", id).then().statusCode(409);
+        resend(id).then().statusCode(409);
     }
 
     @Test
@@ -128,7 +120,7 @@ class VerificationTest {
         verify(id, Map.of("token", secrets.token())).then().statusCode(429);
         assertThat(load(id).status()).isEqualTo(RequestStatus.PENDING_VERIFICATION);
 
-        given().post("/api/v1/requests/{id}/verification/resend", id).then().statusCode(202);
+        resend(id).then().statusCode(202);
         Subjects.Secrets fresh = subjects.verificationSecrets(email);
         verify(id, Map.of("code", fresh.code())).then().statusCode(200);
     }
@@ -139,7 +131,7 @@ class VerificationTest {
         String id = Subjects.fileOk(access(email));
         Subjects.Secrets first = subjects.verificationSecrets(email);
 
-        given().post("/api/v1/requests/{id}/verification/resend", id).then()
+        resend(id).then()
                 .statusCode(202)
                 .body("resendsLeftThisHour", equalTo(2))
                 .body("linkExpiresAt", notNullValue())
@@ -157,10 +149,10 @@ class VerificationTest {
         String email = newEmail();
         String id = Subjects.fileOk(access(email));
         for (int i = 0; i < 3; i++) {
-            given().post("/api/v1/requests/{id}/verification/resend", id).then().statusCode(202);
+            resend(id).then().statusCode(202);
             clock.advance(Duration.ofMinutes(10));
         }
-        String retryAfter = given().post("/api/v1/requests/{id}/verification/resend", id).then()
+        String retryAfter = resend(id).then()
                 .statusCode(429)
                 .contentType("application/problem+json")
                 .body("type", equalTo(PROBLEMS + "resend-limit"))
@@ -170,7 +162,7 @@ class VerificationTest {
         assertThat(subjects.mailTo(email)).hasSize(4);
 
         clock.advance(Duration.ofMinutes(31));
-        given().post("/api/v1/requests/{id}/verification/resend", id).then().statusCode(202);
+        resend(id).then().statusCode(202);
     }
 
     @Test
@@ -211,10 +203,6 @@ class VerificationTest {
     void unknownRequestsAreNotFound() {
         String unknown = UUID.randomUUID().toString();
         verify(unknown, Map.of("code", "123456")).then().statusCode(404).contentType("application/problem+json");
-        given().post("/api/v1/requests/{id}/verification/resend", unknown).then().statusCode(404);
-    }
-
-    private SubjectRequest load(String id) {
-        return QuarkusTransaction.requiringNew().call(() -> requests.findById(UUID.fromString(id)));
+        resend(unknown).then().statusCode(404);
     }
 }

@@ -22,7 +22,6 @@ import kz.region715.dsr.support.Browser;
 import kz.region715.dsr.support.Subjects;
 import kz.region715.dsr.support.TestClock;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,11 +70,6 @@ class SubjectPagesBrowserTest {
     @BeforeEach
     void forgetEarlierConsoleMessages() {
         browser.consoleErrors();
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
     }
 
     static Stream<Arguments> everyTypeInEveryLanguage() {
