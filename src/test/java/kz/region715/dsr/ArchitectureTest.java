@@ -95,7 +95,8 @@ class ArchitectureTest {
         assertThat(queriesNamingSubjectRequest(Path.of("src/main/java"))).isEmpty();
     }
 
-    private static final Pattern CHAR_LITERAL = Pattern.compile("'(?:[^'\\\\\n]|\\\\(?:u+[0-9a-fA-F]{4}|[0-7]{1,3}|.))'");
+    private static final Pattern CHAR_LITERAL =
+            Pattern.compile("'(?:[^'\\\\\n]|\\\\(?:u+[0-9a-fA-F]{4}|[0-7]{1,3}|.))'");
     private static final Pattern STRING_LITERAL = Pattern.compile("\"\"\"[\\s\\S]*?\"\"\"|\"(?:[^\"\\\\\n]|\\\\.)*\"");
     private static final Pattern NAMES_THE_TABLE = Pattern.compile("(?i)\\bsubject_request\\b|\\bSubjectRequest\\b");
 

@@ -88,7 +88,8 @@ public class CaseService {
         Deadline deadline = deadlines.start(jurisdiction, request.type().name(), request.receivedAt(),
                 request.verifiedAt());
         request.startDeadline(jurisdiction, deadline, event.at());
-        requests.openDuplicateOf(request).ifPresent(other -> request.flagDuplicateOf(other.id(), other.reference(), event.at()));
+        requests.openDuplicateOf(request)
+                .ifPresent(other -> request.flagDuplicateOf(other.id(), other.reference(), event.at()));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -6,6 +6,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Objects;
 import kz.region715.dsr.deadline.domain.Basis;
 import kz.region715.dsr.deadline.domain.Deadline;
 
@@ -38,44 +39,34 @@ public class CaseDeadline {
     protected CaseDeadline() {
     }
 
+    private CaseDeadline(String jurisdiction, String policy, Basis basis, String citation, LocalDate dueLastDay,
+            Instant dueAt, int extensionsGranted, int pausedWorkingDays, Instant pausedSince) {
+        this.jurisdiction = jurisdiction;
+        this.policy = policy;
+        this.basis = basis;
+        this.citation = citation;
+        this.dueLastDay = dueLastDay;
+        this.dueAt = dueAt;
+        this.extensionsGranted = extensionsGranted;
+        this.pausedWorkingDays = pausedWorkingDays;
+        this.pausedSince = pausedSince;
+    }
+
     static CaseDeadline unset() {
         return new CaseDeadline();
     }
 
-    /** {@code deadline} in {@code jurisdiction}, keeping when the case began to wait (a pause outlives a new deadline). */
+    /** {@code deadline} in {@code jurisdiction}; a wait for the subject that is running goes on. */
     CaseDeadline apply(String jurisdiction, Deadline deadline) {
-        CaseDeadline next = new CaseDeadline();
-        next.jurisdiction = jurisdiction;
-        next.policy = deadline.policy().id();
-        next.basis = deadline.policy().basis();
-        next.citation = deadline.policy().citation();
-        next.dueLastDay = deadline.lastDay();
-        next.dueAt = deadline.dueAt();
-        next.extensionsGranted = deadline.extensionsGranted();
-        next.pausedWorkingDays = deadline.pausedWorkingDays();
-        next.pausedSince = pausedSince;
-        return next;
+        return new CaseDeadline(jurisdiction, deadline.policy().id(), deadline.policy().basis(),
+                deadline.policy().citation(), deadline.lastDay(), deadline.dueAt(), deadline.extensionsGranted(),
+                deadline.pausedWorkingDays(), pausedSince);
     }
 
     /** The same deadline, waiting for the subject since {@code since} (null: not waiting). */
     CaseDeadline pausedSince(Instant since) {
-        CaseDeadline next = copy();
-        next.pausedSince = since;
-        return next;
-    }
-
-    private CaseDeadline copy() {
-        CaseDeadline copy = new CaseDeadline();
-        copy.jurisdiction = jurisdiction;
-        copy.policy = policy;
-        copy.basis = basis;
-        copy.citation = citation;
-        copy.dueLastDay = dueLastDay;
-        copy.dueAt = dueAt;
-        copy.extensionsGranted = extensionsGranted;
-        copy.pausedWorkingDays = pausedWorkingDays;
-        copy.pausedSince = pausedSince;
-        return copy;
+        return new CaseDeadline(jurisdiction, policy, basis, citation, dueLastDay, dueAt, extensionsGranted,
+                pausedWorkingDays, since);
     }
 
     /** Whether a deadline was set (at verification). */
@@ -119,5 +110,22 @@ public class CaseDeadline {
     /** When the case began to wait for the subject's answer; null when it is not waiting. */
     public Instant pausedSince() {
         return pausedSince;
+    }
+
+    /** Equal when every column is: replacing it with an equal value changes nothing (no dirty UPDATE). */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof CaseDeadline that && Objects.equals(jurisdiction, that.jurisdiction)
+                && Objects.equals(policy, that.policy) && Objects.equals(basis, that.basis)
+                && Objects.equals(citation, that.citation) && Objects.equals(dueLastDay, that.dueLastDay)
+                && Objects.equals(dueAt, that.dueAt) && extensionsGranted == that.extensionsGranted
+                && pausedWorkingDays == that.pausedWorkingDays
+                && Objects.equals(pausedSince, that.pausedSince);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(jurisdiction, policy, basis, citation, dueLastDay, dueAt, extensionsGranted,
+                pausedWorkingDays, pausedSince);
     }
 }

@@ -1,6 +1,7 @@
 package kz.region715.dsr.request;
 
 import jakarta.persistence.Embeddable;
+import java.util.Objects;
 import kz.region715.dsr.request.domain.EmailAddress;
 import kz.region715.dsr.request.domain.PhoneNumber;
 
@@ -56,5 +57,17 @@ public class Contact {
 
     public boolean isErased() {
         return email == null && name == null && phone == null;
+    }
+
+    /** Equal when every column is: replacing it with an equal value changes nothing (no dirty UPDATE). */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Contact that && Objects.equals(email, that.email) && Objects.equals(name, that.name)
+                && Objects.equals(phone, that.phone);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(email, name, phone);
     }
 }

@@ -5,6 +5,7 @@ import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import java.time.Instant;
+import java.util.Objects;
 import kz.region715.dsr.request.domain.CancellationReason;
 import kz.region715.dsr.request.domain.RejectionBasis;
 
@@ -79,5 +80,19 @@ public class Decision {
     /** Set for a cancellation only. */
     public CancellationReason cancellationReason() {
         return cancellationReason;
+    }
+
+    /** Equal when every column is: replacing it with an equal value changes nothing (no dirty UPDATE). */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Decision that && Objects.equals(decidedBy, that.decidedBy)
+                && Objects.equals(decidedAt, that.decidedAt) && Objects.equals(rejectionBasis, that.rejectionBasis)
+                && Objects.equals(decisionReason, that.decisionReason)
+                && Objects.equals(cancellationReason, that.cancellationReason);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(decidedBy, decidedAt, rejectionBasis, decisionReason, cancellationReason);
     }
 }

@@ -99,6 +99,8 @@ public class SubjectRequest {
         request.channel = channel;
         request.locale = locale.tag();
         request.contact = contact;
+        request.deadline = CaseDeadline.unset(); // its counters are NOT NULL columns: 0 until a deadline is set
+        request.decision = Decision.none();
         request.subjectKey = subjectKey;
         request.details = detailsJson;
         request.receivedAt = at;

@@ -169,7 +169,7 @@ public class SubjectRequestRepository implements PanacheRepositoryBase<SubjectRe
     /** Open cases past their due instant at {@code now}. */
     public long overdueOpenCases(Instant now) {
         return getEntityManager().createQuery("select count(r) from SubjectRequest r where r.status in :open"
-                        + " and r.dueAt < :now", Long.class)
+                        + " and r.deadline.dueAt < :now", Long.class)
                 .setParameter("open", RequestStatus.OPEN_CASE)
                 .setParameter("now", now)
                 .getSingleResult();
@@ -189,8 +189,8 @@ public class SubjectRequestRepository implements PanacheRepositoryBase<SubjectRe
 
     /** Verified requests closed in [from, to). */
     public List<ClosedCase> casesClosed(Instant from, Instant to) {
-        return getEntityManager().createQuery("select r.receivedAt, r.closedAt, r.dueAt from SubjectRequest r"
-                        + " where r.verifiedAt is not null and r.closedAt >= :from and r.closedAt < :to", Object[].class)
+        return getEntityManager().createQuery("select r.receivedAt, r.closedAt, r.deadline.dueAt"
+                        + " from SubjectRequest r where r.verifiedAt is not null and r.closedAt >= :from and r.closedAt < :to", Object[].class)
                 .setParameter("from", from)
                 .setParameter("to", to)
                 .getResultStream()
@@ -227,13 +227,13 @@ public class SubjectRequestRepository implements PanacheRepositoryBase<SubjectRe
         }
         if (filter.overdue() != null) {
             jpql.append(filter.overdue()
-                    ? " and r.status in :open and r.dueAt < :now"
-                    : " and (r.status not in :open or r.dueAt >= :now)");
+                    ? " and r.status in :open and r.deadline.dueAt < :now"
+                    : " and (r.status not in :open or r.deadline.dueAt >= :now)");
             parameters.put("open", RequestStatus.OPEN_CASE);
             parameters.put("now", filter.now());
         }
         if (filter.dueBefore() != null) {
-            jpql.append(" and r.dueAt < :dueBefore");
+            jpql.append(" and r.deadline.dueAt < :dueBefore");
             parameters.put("dueBefore", filter.dueBefore());
         }
         if (filter.receivedFrom() != null) {
@@ -249,11 +249,11 @@ public class SubjectRequestRepository implements PanacheRepositoryBase<SubjectRe
             parameters.put("reference", filter.reference());
         }
         if (filter.afterId() != null) {
-            jpql.append(" and (r.dueAt > :afterDue or (r.dueAt = :afterDue and r.id > :afterId))");
+            jpql.append(" and (r.deadline.dueAt > :afterDue or (r.deadline.dueAt = :afterDue and r.id > :afterId))");
             parameters.put("afterDue", filter.afterDue());
             parameters.put("afterId", filter.afterId());
         }
-        jpql.append(" order by r.dueAt, r.id");
+        jpql.append(" order by r.deadline.dueAt, r.id");
         TypedQuery<SubjectRequest> typed = getEntityManager().createQuery(jpql.toString(), SubjectRequest.class)
                 .setMaxResults(maxResults);
         parameters.forEach(typed::setParameter);

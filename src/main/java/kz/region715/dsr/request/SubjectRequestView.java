@@ -40,7 +40,6 @@ public record SubjectRequestView(
                 .toList();
         return new SubjectRequestView(request.id(), request.reference(), request.type(), request.status(),
                 request.locale().tag(), request.receivedAt(), request.verifiedAt(), request.deadline().dueAt(),
-                request.closedAt(),
-                events);
+                request.closedAt(), events);
     }
 }

@@ -331,7 +331,7 @@ class RequestIntakeTest {
     }
 
     private long countRequestsTo(String email) {
-        return QuarkusTransaction.requiringNew().call(() -> requests.count("email", email));
+        return QuarkusTransaction.requiringNew().call(() -> requests.count("contact.email", email));
     }
 
     private void assertRefusedWithoutChange(Supplier<ValidatableResponse> call) {

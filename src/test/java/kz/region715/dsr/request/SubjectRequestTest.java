@@ -32,15 +32,17 @@ class SubjectRequestTest {
     private static final Instant FILED = Instant.parse("2026-03-02T08:00:00Z");
     private static final Instant VERIFIED = FILED.plus(Duration.ofMinutes(5));
     private static final Instant LATER = VERIFIED.plus(Duration.ofDays(1));
-    private static final DeadlinePolicy POLICY = new DeadlinePolicy("KZ", "ACCESS", new Term(30, TermUnit.CALENDAR_DAYS),
-            ClockStart.RECEIPT, new Term(30, TermUnit.CALENDAR_DAYS), 1, true, Basis.STATUTORY, "test citation");
+    private static final DeadlinePolicy POLICY = new DeadlinePolicy("KZ", "ACCESS",
+            new Term(30, TermUnit.CALENDAR_DAYS), ClockStart.RECEIPT, new Term(30, TermUnit.CALENDAR_DAYS), 1, true,
+            Basis.STATUTORY, "test citation");
     private static final Deadline DEADLINE = new Deadline(POLICY, LocalDate.parse("2026-04-01"),
             Instant.parse("2026-04-01T18:59:59Z"), 0, 0);
 
     private static SubjectRequest filed(PhoneNumber phone) {
         return SubjectRequest.file(UUID.randomUUID(), new Reference("DSR-2026-000042"), RequestType.ACCESS,
-                Channel.WEB, SubjectLocale.EN, new Contact(EmailAddress.parse(" Aigerim@Example.KZ "), "Aigerim", phone),
-                "subject-key", "{\"x\":1}", FILED);
+                Channel.WEB, SubjectLocale.EN,
+                new Contact(EmailAddress.parse(" Aigerim@Example.KZ "), "Aigerim", phone), "subject-key", "{\"x\":1}",
+                FILED);
     }
 
     private static SubjectRequest verifiedCase() {
