@@ -190,7 +190,8 @@ public class SubjectRequestRepository implements PanacheRepositoryBase<SubjectRe
     /** Verified requests closed in [from, to). */
     public List<ClosedCase> casesClosed(Instant from, Instant to) {
         return getEntityManager().createQuery("select r.receivedAt, r.closedAt, r.deadline.dueAt"
-                        + " from SubjectRequest r where r.verifiedAt is not null and r.closedAt >= :from and r.closedAt < :to", Object[].class)
+                        + " from SubjectRequest r where r.verifiedAt is not null and r.closedAt >= :from"
+                        + " and r.closedAt < :to", Object[].class)
                 .setParameter("from", from)
                 .setParameter("to", to)
                 .getResultStream()
