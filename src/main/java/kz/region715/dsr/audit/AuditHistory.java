@@ -46,10 +46,7 @@ public class AuditHistory {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Event> of(UUID caseId) {
-        SubjectRequest request = requests.findById(caseId);
-        if (request == null || !request.status().isVerified()) {
-            throw DomainRuleViolation.notFound("No such case.");
-        }
+        SubjectRequest request = requests.findCase(caseId).orElseThrow(() -> DomainRuleViolation.notFound("No such case."));
         // One statement, so one snapshot: an event the sequencer moves meanwhile is in one part or the other.
         List<Object[]> rows = em.createNativeQuery("select 0, seq, canonical, hash,"
                         + " cast(null as timestamp(6) with time zone), cast(null as varchar(100)),"

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import kz.region715.dsr.deadline.Deadlines;
 import kz.region715.dsr.deadline.domain.Deadline;
+import kz.region715.dsr.request.CaseDeadline;
 import kz.region715.dsr.request.SubjectRequest;
 
 /** A case's stored deadline as the engine's value, and where the case stands against it. */
@@ -21,13 +22,14 @@ class CaseDeadlines {
     }
 
     Deadline of(SubjectRequest request) {
-        return deadlines.restore(request.jurisdiction(), request.type().name(), request.dueLastDay(),
-                request.extensionsGranted(), request.pausedWorkingDays());
+        CaseDeadline stored = request.deadline();
+        return deadlines.restore(stored.jurisdiction(), request.type().name(), stored.dueLastDay(),
+                stored.extensionsGranted(), stored.pausedWorkingDays());
     }
 
     Standing standing(SubjectRequest request, Instant now) {
         Deadline deadline = of(request);
-        boolean open = CaseService.OPEN_STATUSES.contains(request.status());
+        boolean open = request.status().isOpenCase();
         return new Standing(deadline, deadlines.workingDaysLeft(deadline, now),
                 open && deadlines.isOverdue(deadline, now));
     }

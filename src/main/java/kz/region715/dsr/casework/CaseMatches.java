@@ -37,10 +37,7 @@ public class CaseMatches {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public MatchesView matches(UUID caseId) {
-        SubjectRequest request = requests.findById(caseId);
-        if (request == null || !request.status().isVerified()) {
-            throw DomainRuleViolation.notFound("No such case.");
-        }
+        SubjectRequest request = requests.findCase(caseId).orElseThrow(() -> DomainRuleViolation.notFound("No such case."));
         return new MatchesView(leadsOf(request), serviceRecords(request));
     }
 
@@ -60,14 +57,14 @@ public class CaseMatches {
     }
 
     private List<MatchesView.Match> leadsOf(SubjectRequest request) {
-        boolean phoneConfirmed = request.phoneConfirmedAt() != null;
+        boolean phoneConfirmed = request.phoneConfirmed();
         Map<UUID, MatchExclusion> exclusions = em.createQuery("from MatchExclusion e where e.requestId = :id",
                         MatchExclusion.class)
                 .setParameter("id", request.id())
                 .getResultStream()
                 .collect(Collectors.toMap(e -> e.leadId, Function.identity()));
         List<MatchesView.Match> matches = new ArrayList<>();
-        for (LeadService.SubjectLead found : leads.leadsOf(request.subjectKey(), request.phone())) {
+        for (LeadService.SubjectLead found : leads.leadsOf(request.subjectKey(), request.contact().phoneE164())) {
             List<String> by = new ArrayList<>();
             if (found.byEmail()) {
                 by.add("EMAIL");
@@ -87,8 +84,7 @@ public class CaseMatches {
 
     private MatchesView.ServiceRecords serviceRecords(SubjectRequest request) {
         List<SubjectRequest> own = request.subjectKey() == null ? List.of(request)
-                : em.createQuery("from SubjectRequest r where r.subjectKey = :key order by r.receivedAt",
-                        SubjectRequest.class).setParameter("key", request.subjectKey()).getResultList();
+                : requests.ofSubject(request.subjectKey());
         List<MatchesView.OwnRequest> ownRequests = own.stream()
                 .map(r -> new MatchesView.OwnRequest(r.id(), r.reference(), r.type(), r.status(), r.receivedAt()))
                 .toList();

@@ -8,14 +8,13 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import kz.region715.dsr.platform.jobs.JobRounds;
+import kz.region715.dsr.request.SubjectRequestRepository;
 import kz.region715.dsr.request.domain.RequestStatus;
 import kz.region715.dsr.request.domain.RequestType;
 
@@ -28,7 +27,7 @@ import kz.region715.dsr.request.domain.RequestType;
 @ApplicationScoped
 public class CaseMetrics {
 
-    private final EntityManager em;
+    private final SubjectRequestRepository requests;
     private final Clock clock;
     private final Map<String, AtomicLong> open = new HashMap<>();
     private final AtomicLong overdue = new AtomicLong();
@@ -36,11 +35,11 @@ public class CaseMetrics {
     private final Timer timeToClose;
     private final JobRounds rounds;
 
-    CaseMetrics(MeterRegistry registry, EntityManager em, Clock clock, JobRounds rounds) {
-        this.em = em;
+    CaseMetrics(MeterRegistry registry, SubjectRequestRepository requests, Clock clock, JobRounds rounds) {
+        this.requests = requests;
         this.clock = clock;
         this.rounds = rounds;
-        for (RequestStatus status : CaseService.OPEN_STATUSES) {
+        for (RequestStatus status : RequestStatus.OPEN_CASE) {
             for (RequestType type : RequestType.values()) {
                 AtomicLong value = new AtomicLong();
                 open.put(key(status, type), value);
@@ -63,18 +62,10 @@ public class CaseMetrics {
     @Transactional(Transactional.TxType.SUPPORTS)
     public void refresh() {
         open.values().forEach(v -> v.set(0));
-        List<Object[]> rows = em.createQuery("select r.status, r.type, count(r) from SubjectRequest r"
-                + " where r.status in :open group by r.status, r.type", Object[].class)
-                .setParameter("open", CaseService.OPEN_STATUSES)
-                .getResultList();
-        for (Object[] row : rows) {
-            open.get(key((RequestStatus) row[0], (RequestType) row[1])).set(((Number) row[2]).longValue());
+        for (SubjectRequestRepository.StatusTypeCount count : requests.openCaseCounts()) {
+            open.get(key(count.status(), count.type())).set(count.count());
         }
-        overdue.set(em.createQuery("select count(r) from SubjectRequest r where r.status in :open and r.dueAt < :now",
-                        Long.class)
-                .setParameter("open", CaseService.OPEN_STATUSES)
-                .setParameter("now", clock.instant())
-                .getSingleResult());
+        overdue.set(requests.overdueOpenCases(clock.instant()));
     }
 
     void onClosed(@Observes(during = TransactionPhase.AFTER_SUCCESS) CaseEvents.Closed closed) {

@@ -18,6 +18,9 @@ import kz.region715.dsr.deadline.Deadlines;
 import kz.region715.dsr.deadline.domain.Deadline;
 import kz.region715.dsr.deadline.domain.DeadlineRuleViolation;
 import kz.region715.dsr.platform.domain.DomainRuleViolation;
+import kz.region715.dsr.request.CaseDeadline;
+import kz.region715.dsr.request.Contact;
+import kz.region715.dsr.request.Decision;
 import kz.region715.dsr.request.RequestDetails;
 import kz.region715.dsr.request.RequestEvents;
 import kz.region715.dsr.request.RequestService;
@@ -39,9 +42,6 @@ import org.jboss.logging.Logger;
 public class CaseService {
 
     private static final Logger LOG = Logger.getLogger(CaseService.class);
-    /** Statuses in which a case is being worked and its deadline runs. */
-    static final List<RequestStatus> OPEN_STATUSES = List.of(RequestStatus.OPEN, RequestStatus.IN_REVIEW,
-            RequestStatus.AWAITING_SUBJECT, RequestStatus.APPROVED, RequestStatus.EXECUTING, RequestStatus.FAILED);
 
     private final SubjectRequestRepository requests;
     private final RequestService requestService;
@@ -82,20 +82,12 @@ public class CaseService {
 
     /** A verified request becomes a case: its deadline starts, and a possible duplicate is flagged. */
     void onVerified(@Observes RequestEvents.Verified event) {
-        SubjectRequest request = requests.findById(event.request().id());
+        SubjectRequest request = requests.require(event.request().id());
         String jurisdiction = deadlines.defaultJurisdiction();
         Deadline deadline = deadlines.start(jurisdiction, request.type().name(), request.receivedAt(),
                 request.verifiedAt());
         request.startDeadline(jurisdiction, deadline, event.at());
-        em.createQuery("from SubjectRequest r where r.subjectKey = :key and r.type = :type and r.id <> :id"
-                        + " and r.status in :open order by r.receivedAt", SubjectRequest.class)
-                .setParameter("key", request.subjectKey())
-                .setParameter("type", request.type())
-                .setParameter("id", request.id())
-                .setParameter("open", OPEN_STATUSES)
-                .setMaxResults(1)
-                .getResultStream()
-                .findFirst()
+        requests.openDuplicateOf(request)
                 .ifPresent(other -> request.flagDuplicateOf(other.id(), other.reference(), event.at()));
     }
 
@@ -157,8 +149,8 @@ public class CaseService {
                 longer = deadlines.extend(caseDeadlines.of(request));
             } catch (DeadlineRuleViolation e) {
                 throw new DomainRuleViolation(DomainRuleViolation.Kind.CONFLICT, "extension-not-allowed",
-                        "The deadline policy " + request.deadlinePolicy() + " allows no further extension.",
-                        Map.of("extensionsGranted", request.extensionsGranted()));
+                        "The deadline policy " + request.deadline().policy() + " allows no further extension.",
+                        Map.of("extensionsGranted", request.deadline().extensionsGranted()));
             }
             request.extend(longer, command.reason(), actor(), now);
             extended.fire(new CaseEvents.Extended(RequestSnapshot.of(request), command.reason(), longer.lastDay(), now));
@@ -171,7 +163,7 @@ public class CaseService {
             Instant now = clock.instant();
             request.cancel(command.reason(), command.note(), actor(), now);
             String duplicateOf = command.reason() == CancellationReason.DUPLICATE && request.duplicateOf() != null
-                    ? requests.findById(request.duplicateOf()).reference() : null;
+                    ? requests.referenceOf(request.duplicateOf()) : null;
             cancelled.fire(new CaseEvents.Cancelled(RequestSnapshot.of(request), command.reason(), duplicateOf, now));
             closed(request, now);
         });
@@ -225,7 +217,7 @@ public class CaseService {
         Instant waitingSince = request.answer(message.text(), now);
         if (waitingSince != null) {
             Deadline shifted = deadlines.afterPause(caseDeadlines.of(request), waitingSince, now);
-            request.applyDeadline(request.jurisdiction(), shifted);
+            request.applyDeadline(request.deadline().jurisdiction(), shifted);
         }
         LOG.infof("Request %s: the subject answered", request.reference());
     }
@@ -263,11 +255,7 @@ public class CaseService {
 
     /** Officers see verified requests only: an unverified one is not a case. */
     private SubjectRequest find(UUID id) {
-        SubjectRequest request = requests.findById(id);
-        if (request == null || !request.status().isVerified()) {
-            throw DomainRuleViolation.notFound("No such case.");
-        }
-        return request;
+        return requests.findCase(id).orElseThrow(() -> DomainRuleViolation.notFound("No such case."));
     }
 
     public String actor() {
@@ -281,22 +269,23 @@ public class CaseService {
     private CaseView view(SubjectRequest request) {
         Instant now = clock.instant();
         CaseView.DeadlineView deadline = null;
-        if (request.dueLastDay() != null) {
+        CaseDeadline due = request.deadline();
+        if (due.isSet()) {
             CaseDeadlines.Standing standing = caseDeadlines.standing(request, now);
-            boolean open = OPEN_STATUSES.contains(request.status());
-            deadline = new CaseView.DeadlineView(request.jurisdiction(), request.deadlinePolicy(),
-                    String.valueOf(request.deadlineBasis()), request.deadlineCitation(), request.dueLastDay(),
-                    request.dueAt(), standing.workingDaysLeft(), standing.overdue(), request.extensionsGranted(),
-                    open && standing.deadline().policy().allowsExtension(request.extensionsGranted()),
-                    request.pausedSince());
+            deadline = new CaseView.DeadlineView(due.jurisdiction(), due.policy(), String.valueOf(due.basis()),
+                    due.citation(), due.dueLastDay(), due.dueAt(), standing.workingDaysLeft(), standing.overdue(),
+                    due.extensionsGranted(), request.status().isOpenCase()
+                            && standing.deadline().policy().allowsExtension(due.extensionsGranted()),
+                    due.pausedSince());
         }
         CaseView.Duplicate duplicate = request.duplicateOf() == null ? null
-                : new CaseView.Duplicate(request.duplicateOf(), requests.findById(request.duplicateOf()).reference());
-        CaseView.Decision decision = request.decidedAt() == null ? null
-                : new CaseView.Decision(request.decidedBy(), request.decidedAt(), request.rejectionBasis(),
-                        request.decisionReason(), request.cancellationReason());
-        CaseView.Subject subject = request.email() == null && request.name() == null ? null
-                : new CaseView.Subject(request.email(), request.name(), request.phone());
+                : new CaseView.Duplicate(request.duplicateOf(), requests.referenceOf(request.duplicateOf()));
+        Decision made = request.decision();
+        CaseView.Decision decision = !made.isMade() ? null : new CaseView.Decision(made.decidedBy(),
+                made.decidedAt(), made.rejectionBasis(), made.reason(), made.cancellationReason());
+        Contact contact = request.contact();
+        CaseView.Subject subject = contact.emailAsGiven() == null && contact.name() == null ? null
+                : new CaseView.Subject(contact.emailAsGiven(), contact.name(), contact.phoneE164());
         List<CaseView.Event> timeline = request.timeline().stream()
                 .map(e -> new CaseView.Event(e.id() == null ? 0 : e.id(), e.occurredAt(), e.kind(), e.actor(),
                         e.visibleToSubject(), e.fromStatus(), e.toStatus(), e.note()))

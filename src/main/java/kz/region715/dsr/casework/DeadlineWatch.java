@@ -31,8 +31,6 @@ public class DeadlineWatch {
     static final String DUE_SOON = "DUE_SOON";
     static final String OVERDUE = "OVERDUE";
     private static final int BATCH = 500;
-    private static final String OPEN = CaseService.OPEN_STATUSES.stream().map(s -> "'" + s + "'")
-            .collect(java.util.stream.Collectors.joining(", ", "(", ")"));
 
     private final EntityManager em;
     private final SubjectRequestRepository requests;
@@ -70,8 +68,8 @@ public class DeadlineWatch {
         Instant now = clock.instant();
         String claimer = UUID.randomUUID().toString();
         List<CaseEvents.Alert> overdue = new ArrayList<>();
-        for (UUID id : candidates(OVERDUE, "r.due_at < ?2", now, null)) {
-            SubjectRequest request = requests.findById(id);
+        for (UUID id : requests.overdueCasesNotAlerted(OVERDUE, now, BATCH)) {
+            SubjectRequest request = requests.require(id);
             if (claim(request, OVERDUE, now, claimer)) {
                 overdue.add(alert(request, caseDeadlines.standing(request, now).workingDaysLeft()));
             }
@@ -79,8 +77,8 @@ public class DeadlineWatch {
         // The due-soon window in calendar days is generous (holiday runs); working days decide.
         Instant horizon = now.plus(Duration.ofDays(2L * config.dueSoonWorkingDays() + 14));
         List<CaseEvents.Alert> dueSoon = new ArrayList<>();
-        for (UUID id : candidates(DUE_SOON, "r.due_at >= ?2 and r.due_at < ?3", now, horizon)) {
-            SubjectRequest request = requests.findById(id);
+        for (UUID id : requests.casesDueNotAlerted(DUE_SOON, now, horizon, BATCH)) {
+            SubjectRequest request = requests.require(id);
             int left = caseDeadlines.standing(request, now).workingDaysLeft();
             if (left <= config.dueSoonWorkingDays() && claim(request, DUE_SOON, now, claimer)) {
                 dueSoon.add(alert(request, left));
@@ -92,27 +90,13 @@ public class DeadlineWatch {
         return new BatchResult(overdue.size() + dueSoon.size(), 0);
     }
 
-    @SuppressWarnings("unchecked")
-    private List<UUID> candidates(String threshold, String window, Instant now, Instant horizon) {
-        var query = em.createNativeQuery("select r.id from subject_request r where r.status in " + OPEN
-                        + " and " + window + " and not exists (select 1 from deadline_alert a where a.request_id = r.id"
-                        + " and a.threshold = ?1 and a.due_at = r.due_at) order by r.due_at", UUID.class)
-                .setParameter(1, threshold)
-                .setParameter(2, now)
-                .setMaxResults(BATCH);
-        if (horizon != null) {
-            query.setParameter(3, horizon);
-        }
-        return query.getResultList();
-    }
-
     /** True if this round is the one that claimed the alert. */
     private boolean claim(SubjectRequest request, String threshold, Instant now, String claimer) {
         return em.createNativeQuery("insert into deadline_alert (request_id, threshold, due_at, claimed_at, claimed_by)"
                         + " values (?1, ?2, ?3, ?4, ?5) on conflict do nothing")
                 .setParameter(1, request.id())
                 .setParameter(2, threshold)
-                .setParameter(3, request.dueAt())
+                .setParameter(3, request.deadline().dueAt())
                 .setParameter(4, now)
                 .setParameter(5, claimer)
                 .executeUpdate() == 1;
@@ -120,6 +104,6 @@ public class DeadlineWatch {
 
     private static CaseEvents.Alert alert(SubjectRequest request, int workingDaysLeft) {
         return new CaseEvents.Alert(request.reference(), request.type().name(), request.assignee(),
-                request.dueLastDay(), workingDaysLeft);
+                request.deadline().dueLastDay(), workingDaysLeft);
     }
 }

@@ -1,13 +1,13 @@
 package kz.region715.dsr.casework;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import kz.region715.dsr.request.SubjectRequestRepository;
 import kz.region715.dsr.request.domain.RequestStatus;
 import kz.region715.dsr.request.domain.RequestType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -16,11 +16,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @ApplicationScoped
 public class SlaReport {
 
-    private final EntityManager em;
+    private final SubjectRequestRepository requests;
     private final Clock clock;
 
-    SlaReport(EntityManager em, Clock clock) {
-        this.em = em;
+    SlaReport(SubjectRequestRepository requests, Clock clock) {
+        this.requests = requests;
         this.clock = clock;
     }
 
@@ -46,30 +46,15 @@ public class SlaReport {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public View report(Instant from, Instant to) {
-        List<Count> counts = em.createQuery("select r.status, r.type, count(r) from SubjectRequest r"
-                        + " where r.verifiedAt is not null and r.receivedAt >= :from and r.receivedAt < :to"
-                        + " group by r.status, r.type order by r.status, r.type", Object[].class)
-                .setParameter("from", from)
-                .setParameter("to", to)
-                .getResultStream()
-                .map(row -> new Count((RequestStatus) row[0], (RequestType) row[1], ((Number) row[2]).longValue()))
+        List<Count> counts = requests.casesReceived(from, to).stream()
+                .map(count -> new Count(count.status(), count.type(), count.count()))
                 .toList();
-        long overdue = em.createQuery("select count(r) from SubjectRequest r where r.status in :open"
-                        + " and r.dueAt < :now", Long.class)
-                .setParameter("open", CaseService.OPEN_STATUSES)
-                .setParameter("now", clock.instant())
-                .getSingleResult();
-        List<Object[]> closings = em.createQuery("select r.receivedAt, r.closedAt, r.dueAt from SubjectRequest r"
-                        + " where r.verifiedAt is not null and r.closedAt >= :from and r.closedAt < :to", Object[].class)
-                .setParameter("from", from)
-                .setParameter("to", to)
-                .getResultList();
+        long overdue = requests.overdueOpenCases(clock.instant());
         List<Duration> durations = new ArrayList<>();
         long late = 0;
-        for (Object[] row : closings) {
-            Instant closedAt = (Instant) row[1];
-            durations.add(Duration.between((Instant) row[0], closedAt).withNanos(0));
-            if (row[2] != null && closedAt.isAfter((Instant) row[2])) {
+        for (SubjectRequestRepository.ClosedCase closed : requests.casesClosed(from, to)) {
+            durations.add(Duration.between(closed.receivedAt(), closed.closedAt()).withNanos(0));
+            if (closed.dueAt() != null && closed.closedAt().isAfter(closed.dueAt())) {
                 late++;
             }
         }

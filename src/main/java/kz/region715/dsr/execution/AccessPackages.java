@@ -168,16 +168,14 @@ public class AccessPackages {
                 new PackageContent.StoragePeriod(words.storage_package_data(),
                         words.storage_package(date(expiresAt, locale))));
         List<PackageContent.OwnRequest> own = request.subjectKey() == null ? List.of()
-                : em.createQuery("from SubjectRequest r where r.subjectKey = :key order by r.receivedAt",
-                        SubjectRequest.class).setParameter("key", request.subjectKey()).setMaxResults(1000)
-                        .getResultStream()
+                : requests.ofSubject(request.subjectKey(), 1000).stream()
                         .map(r -> new PackageContent.OwnRequest(r.reference(), r.type(), r.status(), r.receivedAt(),
                                 r.closedAt()))
                         .toList();
         return new PackageContent(request.reference(), lang, now,
                 new PackageContent.Operator(operator.name(), operator.contactEmail(),
                         operator.privacyPolicyUrl().toString()),
-                request.email(), leads, purposes, sources, storage, recipients, own);
+                request.contact().emailAsGiven(), leads, purposes, sources, storage, recipients, own);
     }
 
     /** What a download link leads to. */
@@ -205,7 +203,7 @@ public class AccessPackages {
             return new NotFound(
                     "No access package for this link; check that the whole link from the e-mail was opened.");
         }
-        return open(found, requests.findById(requestId));
+        return open(found, requests.require(requestId));
     }
 
     /**

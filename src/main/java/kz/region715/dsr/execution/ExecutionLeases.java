@@ -65,7 +65,7 @@ class ExecutionLeases {
                     if (!execution.isClaimable(now)) {
                         continue; // changed while we waited for it (databases without SKIP LOCKED)
                     }
-                    if (ExecutionLifecycle.claim(execution, requests.findById(execution.requestId()), worker, now,
+                    if (ExecutionLifecycle.claim(execution, requests.require(execution.requestId()), worker, now,
                             config.lease())) {
                         ids.add(execution.id());
                     }
@@ -114,7 +114,7 @@ class ExecutionLeases {
         if (!execution.isHeldBy(worker, now)) {
             return ExecutionWorker.RunResult.LOST_LEASE;
         }
-        SubjectRequest request = requests.findById(execution.requestId());
+        SubjectRequest request = requests.require(execution.requestId());
         boolean outOfTries = ExecutionLifecycle.attemptFailed(execution, request, error, now, config.maxAttempts(),
                 backoff(execution.attempts()));
         attemptRecorded(execution, request, error, outOfTries);
@@ -137,7 +137,7 @@ class ExecutionLeases {
             return ExecutionWorker.RunResult.LOST_LEASE;
         }
         execution.interrupted(ExecutionWorker.INTERRUPTED_BY_SHUTDOWN, now);
-        SubjectRequest request = requests.findById(execution.requestId());
+        SubjectRequest request = requests.require(execution.requestId());
         attemptRecorded(execution, request, ExecutionWorker.INTERRUPTED_BY_SHUTDOWN, false);
         LOG.infof("Request %s: execution try %d interrupted by shutdown, released", request.reference(),
                 execution.attempts());

@@ -62,7 +62,7 @@ class ExecutionSteps {
         if (execution.type() == RequestType.ACCESS) {
             return ExecutionWorker.RunResult.COMPLETED; // nothing to change; the package is built at the end
         }
-        SubjectRequest request = requests.findById(execution.requestId());
+        SubjectRequest request = requests.require(execution.requestId());
         ExecutionPlan plan = plan(execution);
         List<Lead> leads = subjectLeads.batchAfter(match(request), plan.sources(), items.lastLead(id),
                 config.batchSize(), SubjectLeads.Purpose.CHANGE);
@@ -79,15 +79,15 @@ class ExecutionSteps {
         if (execution == null) {
             return ExecutionWorker.RunResult.LOST_LEASE;
         }
-        SubjectRequest request = requests.findById(execution.requestId());
+        SubjectRequest request = requests.require(execution.requestId());
         completion.complete(execution, request, match(request), now);
         return ExecutionWorker.RunResult.COMPLETED;
     }
 
     /** How the request's subject is found among the leads: e-mail, the phone once confirmed, minus exclusions. */
     SubjectMatch match(SubjectRequest request) {
-        return subjectLeads.match(request.subjectKey(), request.phoneConfirmedAt() == null ? null : request.phone(),
-                matches.excludedLeads(request.id()));
+        String confirmedPhone = request.phoneConfirmed() ? request.contact().phoneE164() : null;
+        return subjectLeads.match(request.subjectKey(), confirmedPhone, matches.excludedLeads(request.id()));
     }
 
     private ExecutionPlan plan(Execution execution) {

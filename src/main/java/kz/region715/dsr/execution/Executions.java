@@ -72,7 +72,7 @@ public class Executions {
 
     /** Approval queues the execution, in the approval's transaction; the plan is fixed now. */
     void onApproved(@Observes CaseEvents.Approved event) {
-        SubjectRequest request = requests.findById(event.request().id());
+        SubjectRequest request = requests.require(event.request().id());
         ExecutionPlan plan = ExecutionPlan.of(request.type(), request.reference(), requestService.details(request),
                 event.corrections());
         try {
@@ -144,7 +144,7 @@ public class Executions {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public ExecutionView view(UUID caseId) {
-        SubjectRequest request = requests.findById(caseId);
+        SubjectRequest request = requests.lookup(caseId).orElse(null);
         Execution execution = request == null ? null : find(caseId);
         if (execution == null) {
             throw DomainRuleViolation.notFound("This case has no execution (not approved).");

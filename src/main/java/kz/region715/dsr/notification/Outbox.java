@@ -11,18 +11,21 @@ import java.util.UUID;
 import kz.region715.dsr.platform.audit.AuditEventType;
 import kz.region715.dsr.platform.audit.AuditTrail;
 import kz.region715.dsr.platform.domain.DomainRuleViolation;
+import kz.region715.dsr.request.SubjectRequestRepository;
 
 /** Queues e-mail in the caller's transaction; {@link OutboxSender} delivers it. */
 @ApplicationScoped
 public class Outbox {
 
     private final EntityManager em;
+    private final SubjectRequestRepository requests;
     private final Clock clock;
     private final AuditTrail audit;
     private final MailRenderer renderer;
 
-    Outbox(EntityManager em, Clock clock, AuditTrail audit, MailRenderer renderer) {
+    Outbox(EntityManager em, SubjectRequestRepository requests, Clock clock, AuditTrail audit, MailRenderer renderer) {
         this.em = em;
+        this.requests = requests;
         this.clock = clock;
         this.audit = audit;
         this.renderer = renderer;
@@ -45,11 +48,9 @@ public class Outbox {
         String reference = message.requestRef;
         String subject = message.subjectPseudonym;
         if (message.requestId != null && reference == null) { // queued before V10 kept the reference
-            Object[] request = (Object[]) em.createNativeQuery(
-                            "select reference, subject_key from subject_request where id = ?1")
-                    .setParameter(1, message.requestId).getSingleResult();
-            reference = (String) request[0];
-            subject = (String) request[1];
+            SubjectRequestRepository.Label request = requests.labelOf(message.requestId);
+            reference = request.reference();
+            subject = request.subjectKey();
         }
         audit.record(type, actor, reference, subject, AuditTrail.details("message", message.id, "kind", message.kind,
                 "toStaff", message.requestId == null, "attempts", message.attempts, "error", message.lastError));

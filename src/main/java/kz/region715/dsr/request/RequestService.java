@@ -34,8 +34,6 @@ public class RequestService {
 
     /** Purpose label of the keyed hash that pseudonymises a subject's normalised e-mail. */
     public static final String SUBJECT_KEY_PURPOSE = "subject";
-    /** Purpose label of the keyed hash of a request's access token. */
-    public static final String ACCESS_TOKEN_PURPOSE = "access-token";
     /** Why a subject is refused: the same for an unknown id and a wrong token, so neither is revealed. */
     public static final String NO_SUBJECT_ACCESS = "No such request, or the access token is wrong.";
 
@@ -43,6 +41,7 @@ public class RequestService {
     private final Idempotency idempotency;
     private final RateLimiter rateLimiter;
     private final Secrets secrets;
+    private final AccessTokens accessTokens;
     private final Clock clock;
     private final OperatorConfig operator;
     private final ObjectMapper json;
@@ -51,12 +50,13 @@ public class RequestService {
     private final AuditTrail audit;
 
     RequestService(SubjectRequestRepository requests, Idempotency idempotency, RateLimiter rateLimiter,
-            Secrets secrets, Clock clock, OperatorConfig operator, ObjectMapper json,
+            Secrets secrets, AccessTokens accessTokens, Clock clock, OperatorConfig operator, ObjectMapper json,
             Event<RequestEvents.Filed> filed, Event<RequestEvents.AccessLinkReissued> reissued, AuditTrail audit) {
         this.requests = requests;
         this.idempotency = idempotency;
         this.rateLimiter = rateLimiter;
         this.secrets = secrets;
+        this.accessTokens = accessTokens;
         this.clock = clock;
         this.operator = operator;
         this.json = json;
@@ -86,11 +86,12 @@ public class RequestService {
         int year = now.atZone(operator.timeZone()).getYear();
         Reference reference = Reference.of(year, requests.nextReferenceNumber());
         SubjectLocale locale = command.locale() == null ? SubjectLocale.DEFAULT : SubjectLocale.ofTag(command.locale());
-        String phone = command.phone() == null ? null : PhoneNumber.parse(command.phone()).e164();
+        PhoneNumber phone = command.phone() == null ? null : PhoneNumber.parse(command.phone());
 
-        SubjectRequest request = SubjectRequest.file(UUID.randomUUID(), reference.value(), command.type(),
-                Channel.WEB, locale, email.asGiven(), secrets.keyedHash(SUBJECT_KEY_PURPOSE, email.normalised()),
-                command.name().strip(), phone, detailsJson(normalised(command.details())), now);
+        SubjectRequest request = SubjectRequest.file(UUID.randomUUID(), reference, command.type(), Channel.WEB,
+                locale, new Contact(email, command.name().strip(), phone),
+                secrets.keyedHash(SUBJECT_KEY_PURPOSE, email.normalised()), detailsJson(normalised(command.details())),
+                now);
         requests.persist(request);
         if (idempotencyKey != null) {
             idempotency.remember(idempotencyKey, fingerprint, request.id());
@@ -113,12 +114,12 @@ public class RequestService {
         if (request == null) {
             throw DomainRuleViolation.notFound("No such request.");
         }
-        String accessToken = secrets.newToken();
-        request.reissueAccessToken(secrets.keyedHash(ACCESS_TOKEN_PURPOSE, accessToken));
+        AccessTokens.Minted accessToken = accessTokens.mint();
+        request.reissueAccessToken(accessToken.hash());
         // after the request's own checks (an expired or reduced request has no address), before anything is sent
-        rateLimiter.checkEmail(EmailAddress.parse(request.email()).normalised());
+        rateLimiter.checkEmail(request.contact().email().normalised());
         Instant now = clock.instant();
-        reissued.fire(new RequestEvents.AccessLinkReissued(RequestSnapshot.of(request), accessToken, now));
+        reissued.fire(new RequestEvents.AccessLinkReissued(RequestSnapshot.of(request), accessToken.token(), now));
         audit.record(AuditEventType.ACCESS_LINK_REISSUED, AuditTrail.SUBJECT, request.reference(), request.subjectKey(),
                 Map.of());
         LOG.infof("Request %s: status link sent again", request.reference());
@@ -144,10 +145,10 @@ public class RequestService {
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<SubjectRequest> subjectAccess(UUID id, String accessToken) {
         SubjectRequest request = requests.findById(id);
-        if (request != null && secrets.matches(ACCESS_TOKEN_PURPOSE, accessToken, request.accessTokenHash())) {
+        if (request != null && accessTokens.matches(accessToken, request.accessTokenHash())) {
             return Optional.of(request);
         }
-        if (request != null && secrets.matches(ACCESS_TOKEN_PURPOSE, accessToken, request.accessTokenPendingHash())) {
+        if (request != null && accessTokens.matches(accessToken, request.accessTokenPendingHash())) {
             request.promotePendingAccessToken();
             LOG.infof("Request %s: the status link sent again is in use; the old one stops working",
                     request.reference());

@@ -10,6 +10,6 @@ public record RequestSnapshot(UUID id, String reference, RequestType type, Subje
 
     public static RequestSnapshot of(SubjectRequest request) {
         return new RequestSnapshot(request.id(), request.reference(), request.type(), request.locale(),
-                request.email(), request.name(), request.subjectKey());
+                request.contact().emailAsGiven(), request.contact().name(), request.subjectKey());
     }
 }

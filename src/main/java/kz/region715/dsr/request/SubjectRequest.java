@@ -2,6 +2,7 @@ package kz.region715.dsr.request;
 
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -11,17 +12,16 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
-import kz.region715.dsr.deadline.domain.Basis;
 import kz.region715.dsr.deadline.domain.Deadline;
 import kz.region715.dsr.platform.audit.AuditTrail;
 import kz.region715.dsr.platform.domain.DomainRuleViolation;
 import kz.region715.dsr.request.domain.CancellationReason;
 import kz.region715.dsr.request.domain.Channel;
+import kz.region715.dsr.request.domain.Reference;
 import kz.region715.dsr.request.domain.RejectionBasis;
 import kz.region715.dsr.request.domain.RequestLifecycle;
 import kz.region715.dsr.request.domain.RequestStatus;
@@ -48,11 +48,10 @@ public class SubjectRequest {
     @Enumerated(EnumType.STRING)
     private Channel channel;
     private String locale;
-    private String email;
+    @Embedded
+    private Contact contact;
     @Column(name = "subject_key")
     private String subjectKey;
-    private String name;
-    private String phone;
     private String details;
     @Column(name = "received_at")
     private Instant receivedAt;
@@ -67,39 +66,13 @@ public class SubjectRequest {
     private String accessTokenPendingHash;
     @Column(name = "personal_data_erased_at")
     private Instant personalDataErasedAt;
-    private String jurisdiction;
-    @Column(name = "deadline_policy")
-    private String deadlinePolicy;
-    @Enumerated(EnumType.STRING)
-    @Column(name = "deadline_basis")
-    private Basis deadlineBasis;
-    @Column(name = "deadline_citation")
-    private String deadlineCitation;
-    @Column(name = "due_last_day")
-    private LocalDate dueLastDay;
-    @Column(name = "due_at")
-    private Instant dueAt;
-    @Column(name = "extensions_granted")
-    private int extensionsGranted;
-    @Column(name = "paused_working_days")
-    private int pausedWorkingDays;
-    @Column(name = "paused_since")
-    private Instant pausedSince;
+    @Embedded
+    private CaseDeadline deadline;
     private String assignee;
     @Column(name = "duplicate_of")
     private UUID duplicateOf;
-    @Column(name = "decided_by")
-    private String decidedBy;
-    @Column(name = "decided_at")
-    private Instant decidedAt;
-    @Enumerated(EnumType.STRING)
-    @Column(name = "rejection_basis")
-    private RejectionBasis rejectionBasis;
-    @Column(name = "decision_reason")
-    private String decisionReason;
-    @Enumerated(EnumType.STRING)
-    @Column(name = "cancellation_reason")
-    private CancellationReason cancellationReason;
+    @Embedded
+    private Decision decision;
     @Column(name = "closed_at")
     private Instant closedAt;
     @Column(name = "phone_confirmed_by")
@@ -117,19 +90,18 @@ public class SubjectRequest {
     }
 
     /** A newly filed request, waiting for its e-mail to be verified. */
-    public static SubjectRequest file(UUID id, String reference, RequestType type, Channel channel,
-            SubjectLocale locale, String email, String subjectKey, String name, String phone, String detailsJson,
-            Instant at) {
+    public static SubjectRequest file(UUID id, Reference reference, RequestType type, Channel channel,
+            SubjectLocale locale, Contact contact, String subjectKey, String detailsJson, Instant at) {
         SubjectRequest request = new SubjectRequest();
         request.id = id;
-        request.reference = reference;
+        request.reference = reference.value();
         request.type = type;
         request.channel = channel;
         request.locale = locale.tag();
-        request.email = email;
+        request.contact = contact;
+        request.deadline = CaseDeadline.unset(); // its counters are NOT NULL columns: 0 until a deadline is set
+        request.decision = Decision.none();
         request.subjectKey = subjectKey;
-        request.name = name;
-        request.phone = phone;
         request.details = detailsJson;
         request.receivedAt = at;
         request.status = RequestStatus.PENDING_VERIFICATION;
@@ -163,7 +135,7 @@ public class SubjectRequest {
                     "This request is not verified yet; confirm the e-mail address first.",
                     java.util.Map.of("currentStatus", status.name()));
         }
-        if (email == null || this.accessTokenHash == null) {
+        if (contact().emailAsGiven() == null || this.accessTokenHash == null) {
             throw new DomainRuleViolation(DomainRuleViolation.Kind.GONE, "request-reduced",
                     "The details of this request were deleted after its retention period.");
         }
@@ -185,7 +157,7 @@ public class SubjectRequest {
     }
 
     /** Changes the status if the state machine allows it, and records the change on the timeline. */
-    public void moveTo(RequestStatus next, Instant at, String actor, TimelineEntry.Kind kind) {
+    private void moveTo(RequestStatus next, Instant at, String actor, TimelineEntry.Kind kind) {
         moveTo(next, at, actor, kind, null);
     }
 
@@ -206,14 +178,7 @@ public class SubjectRequest {
 
     /** The deadline that applies from now on (at verification, after an extension, a pause or a new jurisdiction). */
     public void applyDeadline(String jurisdiction, Deadline deadline) {
-        this.jurisdiction = jurisdiction;
-        this.deadlinePolicy = deadline.policy().id();
-        this.deadlineBasis = deadline.policy().basis();
-        this.deadlineCitation = deadline.policy().citation();
-        this.dueLastDay = deadline.lastDay();
-        this.dueAt = deadline.dueAt();
-        this.extensionsGranted = deadline.extensionsGranted();
-        this.pausedWorkingDays = deadline.pausedWorkingDays();
+        this.deadline = deadline().apply(jurisdiction, deadline);
     }
 
     /** Records the first deadline, set when the request is verified. */
@@ -244,36 +209,32 @@ public class SubjectRequest {
     /** A question to the subject; the case waits for the answer. */
     public void ask(String question, String actor, Instant at) {
         moveTo(RequestStatus.AWAITING_SUBJECT, at, actor, TimelineEntry.Kind.QUESTION, question);
-        this.pausedSince = at;
+        this.deadline = deadline().pausedSince(at);
     }
 
     /** The subject's answer; returns when the wait began (to shift the deadline if the policy pauses). */
     public Instant answer(String text, Instant at) {
-        Instant waitingSince = pausedSince;
+        Instant waitingSince = deadline().pausedSince();
         moveTo(RequestStatus.IN_REVIEW, at, TimelineEntry.SUBJECT, TimelineEntry.Kind.ANSWER, text);
-        this.pausedSince = null;
+        this.deadline = deadline().pausedSince(null);
         return waitingSince;
     }
 
     public void approve(String note, String actor, Instant at) {
         moveTo(RequestStatus.APPROVED, at, actor, TimelineEntry.Kind.APPROVED, note);
-        this.decidedBy = actor;
-        this.decidedAt = at;
+        this.decision = Decision.approved(actor, at);
     }
 
     public void reject(RejectionBasis basis, String reason, String actor, Instant at) {
         moveTo(RequestStatus.REJECTED, at, actor, TimelineEntry.Kind.REJECTED, basis + ": " + reason)
                 .auditedAs("legalBasis", basis, "reasonLength", AuditTrail.lengthOf(reason));
-        this.decidedBy = actor;
-        this.decidedAt = at;
-        this.rejectionBasis = basis;
-        this.decisionReason = reason;
-        this.pausedSince = null;
+        this.decision = Decision.rejected(basis, reason, actor, at);
+        this.deadline = deadline().pausedSince(null);
     }
 
     public void extend(Deadline extended, String reason, String actor, Instant at) {
         requireOpenCase("extend");
-        applyDeadline(jurisdiction, extended);
+        applyDeadline(deadline().jurisdiction(), extended);
         record(TimelineEntry.entry(this, at, TimelineEntry.Kind.EXTENDED, actor, true, reason));
     }
 
@@ -281,15 +242,13 @@ public class SubjectRequest {
         moveTo(RequestStatus.CANCELLED, at, actor, TimelineEntry.Kind.CANCELLED,
                 note == null ? reason.name() : reason + ": " + note)
                 .auditedAs("reason", reason, "noteLength", AuditTrail.lengthOf(note));
-        this.cancellationReason = reason;
-        this.decidedBy = actor;
-        this.decidedAt = at;
-        this.pausedSince = null;
+        this.decision = Decision.cancelled(reason, actor, at);
+        this.deadline = deadline().pausedSince(null);
     }
 
     public void changeJurisdiction(String newJurisdiction, Deadline deadline, String reason, String actor, Instant at) {
         requireOpenCase("change the jurisdiction of");
-        String from = jurisdiction;
+        String from = deadline().jurisdiction();
         applyDeadline(newJurisdiction, deadline);
         record(TimelineEntry.entry(this, at, TimelineEntry.Kind.JURISDICTION_CHANGED, actor, false,
                 from + " -> " + newJurisdiction + ": " + reason)
@@ -300,7 +259,7 @@ public class SubjectRequest {
     /** An officer confirmed that the phone the subject gave is theirs: leads with it count as the subject's. */
     public void confirmPhone(String actor, Instant at) {
         requireUndecided("confirm the phone of");
-        if (phone == null) {
+        if (contact().phoneE164() == null) {
             throw new DomainRuleViolation(DomainRuleViolation.Kind.UNPROCESSABLE, "no-phone",
                     "The subject gave no phone number with this request.");
         }
@@ -309,7 +268,6 @@ public class SubjectRequest {
         record(TimelineEntry.entry(this, at, TimelineEntry.Kind.MATCH_CONFIRMED, actor, false, "PHONE")
                 .auditedAs("match", "PHONE"));
     }
-
     /** A lead that matched but is not the subject's; only before the decision. */
     public void excludeMatch(UUID leadId, String reason, String actor, Instant at) {
         requireUndecided("exclude a match of");
@@ -409,16 +367,14 @@ public class SubjectRequest {
     }
 
     private void requireOpenCase(String action) {
-        if (!status.isVerified() || status.isTerminal()) {
+        if (!status.isOpenCase()) {
             throw new CaseRuleViolation(action, status);
         }
     }
 
     private void erasePersonalData(Instant at) {
-        email = null;
+        contact = Contact.erased();
         subjectKey = null;
-        name = null;
-        phone = null;
         details = null;
         accessTokenHash = null;
         accessTokenPendingHash = null;
@@ -453,20 +409,14 @@ public class SubjectRequest {
         return SubjectLocale.ofTag(locale);
     }
 
-    public String email() {
-        return email;
+    /** How to reach the subject; erased (all null) once the personal data is gone. */
+    public Contact contact() {
+        return contact == null ? Contact.erased() : contact; // Hibernate loads an all-null embeddable as null
     }
 
+    /** The keyed hash of the normalised e-mail: the subject's pseudonym, kept as proof after reduction. */
     public String subjectKey() {
         return subjectKey;
-    }
-
-    public String name() {
-        return name;
-    }
-
-    public String phone() {
-        return phone;
     }
 
     public String detailsJson() {
@@ -481,15 +431,12 @@ public class SubjectRequest {
         return verifiedAt;
     }
 
-    public Instant statusChangedAt() {
-        return statusChangedAt;
-    }
-
+    /** The keyed hash of the status link's token (never the token); null before verification and once erased. */
     public String accessTokenHash() {
         return accessTokenHash;
     }
 
-    public String accessTokenPendingHash() {
+    String accessTokenPendingHash() {
         return accessTokenPendingHash;
     }
 
@@ -501,40 +448,9 @@ public class SubjectRequest {
         return version;
     }
 
-    public String jurisdiction() {
-        return jurisdiction;
-    }
-
-    public String deadlinePolicy() {
-        return deadlinePolicy;
-    }
-
-    public Basis deadlineBasis() {
-        return deadlineBasis;
-    }
-
-    public String deadlineCitation() {
-        return deadlineCitation;
-    }
-
-    public LocalDate dueLastDay() {
-        return dueLastDay;
-    }
-
-    public Instant dueAt() {
-        return dueAt;
-    }
-
-    public int extensionsGranted() {
-        return extensionsGranted;
-    }
-
-    public int pausedWorkingDays() {
-        return pausedWorkingDays;
-    }
-
-    public Instant pausedSince() {
-        return pausedSince;
+    /** The case's deadline; unset (see {@link CaseDeadline#isSet}) before verification. */
+    public CaseDeadline deadline() {
+        return deadline == null ? CaseDeadline.unset() : deadline;
     }
 
     public String assignee() {
@@ -545,36 +461,18 @@ public class SubjectRequest {
         return duplicateOf;
     }
 
-    public String decidedBy() {
-        return decidedBy;
-    }
-
-    public Instant decidedAt() {
-        return decidedAt;
-    }
-
-    public RejectionBasis rejectionBasis() {
-        return rejectionBasis;
-    }
-
-    public String decisionReason() {
-        return decisionReason;
-    }
-
-    public CancellationReason cancellationReason() {
-        return cancellationReason;
+    /** How the case was decided; not made (see {@link Decision#isMade}) before the decision. */
+    public Decision decision() {
+        return decision == null ? Decision.none() : decision;
     }
 
     public Instant closedAt() {
         return closedAt;
     }
 
-    public String phoneConfirmedBy() {
-        return phoneConfirmedBy;
-    }
-
-    public Instant phoneConfirmedAt() {
-        return phoneConfirmedAt;
+    /** Whether an officer confirmed that the phone the subject gave is theirs. */
+    public boolean phoneConfirmed() {
+        return phoneConfirmedAt != null;
     }
 
     public List<TimelineEntry> timeline() {

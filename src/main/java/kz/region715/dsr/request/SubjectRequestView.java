@@ -39,7 +39,7 @@ public record SubjectRequestView(
                         e.kind() == TimelineEntry.Kind.QUESTION || e.kind() == TimelineEntry.Kind.ANSWER ? e.note() : null))
                 .toList();
         return new SubjectRequestView(request.id(), request.reference(), request.type(), request.status(),
-                request.locale().tag(), request.receivedAt(), request.verifiedAt(), request.dueAt(), request.closedAt(),
-                events);
+                request.locale().tag(), request.receivedAt(), request.verifiedAt(), request.deadline().dueAt(),
+                request.closedAt(), events);
     }
 }

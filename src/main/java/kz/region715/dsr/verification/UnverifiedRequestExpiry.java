@@ -89,7 +89,7 @@ public class UnverifiedRequestExpiry {
     }
 
     private boolean expire(UUID id) {
-        SubjectRequest request = requests.findById(id);
+        SubjectRequest request = requests.lookup(id).orElse(null);
         if (request == null || request.status() != RequestStatus.PENDING_VERIFICATION) {
             return false;
         }

@@ -17,8 +17,8 @@ import kz.region715.dsr.platform.audit.AuditTrail;
 import kz.region715.dsr.platform.crypto.Secrets;
 import kz.region715.dsr.platform.domain.DomainRuleViolation;
 import kz.region715.dsr.platform.domain.DomainRuleViolation.Kind;
+import kz.region715.dsr.request.AccessTokens;
 import kz.region715.dsr.request.RequestEvents;
-import kz.region715.dsr.request.RequestService;
 import kz.region715.dsr.request.RequestSnapshot;
 import kz.region715.dsr.request.SubjectRequest;
 import kz.region715.dsr.request.SubjectRequestRepository;
@@ -43,6 +43,7 @@ public class VerificationService {
     private final EntityManager em;
     private final SubjectRequestRepository requests;
     private final Secrets secrets;
+    private final AccessTokens accessTokens;
     private final Clock clock;
     private final VerificationConfig config;
     private final Event<VerificationEvents.Issued> issued;
@@ -50,12 +51,13 @@ public class VerificationService {
     private final Event<RequestEvents.Verified> verified;
     private final AuditTrail audit;
 
-    VerificationService(EntityManager em, SubjectRequestRepository requests, Secrets secrets, Clock clock,
-            VerificationConfig config, Event<VerificationEvents.Issued> issued,
+    VerificationService(EntityManager em, SubjectRequestRepository requests, Secrets secrets,
+            AccessTokens accessTokens, Clock clock, VerificationConfig config, Event<VerificationEvents.Issued> issued,
             Event<VerificationEvents.Failed> failed, Event<RequestEvents.Verified> verified, AuditTrail audit) {
         this.em = em;
         this.requests = requests;
         this.secrets = secrets;
+        this.accessTokens = accessTokens;
         this.clock = clock;
         this.config = config;
         this.issued = issued;
@@ -106,9 +108,9 @@ public class VerificationService {
                     (byLink ? "The link" : "The code") + " is not right.", Map.of("attemptsLeft", left));
         }
         challenge.use(now);
-        String accessToken = secrets.newToken();
-        request.markVerified(now, secrets.keyedHash(RequestService.ACCESS_TOKEN_PURPOSE, accessToken));
-        verified.fire(new RequestEvents.Verified(RequestSnapshot.of(request), accessToken, now));
+        AccessTokens.Minted accessToken = accessTokens.mint();
+        request.markVerified(now, accessToken.hash());
+        verified.fire(new RequestEvents.Verified(RequestSnapshot.of(request), accessToken.token(), now));
         LOG.infof("Request %s verified", request.reference());
         return new VerificationOutcome(request.id(), request.reference(), request.status(), request.verifiedAt());
     }
@@ -158,7 +160,7 @@ public class VerificationService {
     }
 
     private SubjectRequest pendingRequest(UUID requestId) {
-        SubjectRequest request = requests.findById(requestId);
+        SubjectRequest request = requests.lookup(requestId).orElse(null);
         if (request == null) {
             throw DomainRuleViolation.notFound("No such request.");
         }

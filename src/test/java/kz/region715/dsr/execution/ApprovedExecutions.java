@@ -13,10 +13,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import kz.region715.dsr.lead.LeadService;
+import kz.region715.dsr.request.Contact;
 import kz.region715.dsr.request.RequestDetails;
 import kz.region715.dsr.request.SubjectRequest;
 import kz.region715.dsr.request.SubjectRequestRepository;
 import kz.region715.dsr.request.domain.Channel;
+import kz.region715.dsr.request.domain.EmailAddress;
+import kz.region715.dsr.request.domain.Reference;
 import kz.region715.dsr.request.domain.RequestType;
 import kz.region715.dsr.request.domain.SubjectLocale;
 
@@ -47,8 +50,9 @@ class ApprovedExecutions {
             List<UUID> created = new ArrayList<>();
             for (String email : emails) {
                 String reference = "DSR-2020-" + (referenceBase + requests.nextReferenceNumber());
-                SubjectRequest request = SubjectRequest.file(UUID.randomUUID(), reference, type, Channel.WEB,
-                        SubjectLocale.EN, email, leads.emailKey(email), name, null, detailsJson, now);
+                SubjectRequest request = SubjectRequest.file(UUID.randomUUID(), new Reference(reference), type,
+                        Channel.WEB, SubjectLocale.EN, new Contact(EmailAddress.parse(email), name, null),
+                        leads.emailKey(email), detailsJson, now);
                 request.markVerified(now, null);
                 request.approve(null, "officer", now);
                 requests.persist(request);

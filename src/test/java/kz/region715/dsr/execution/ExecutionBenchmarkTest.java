@@ -16,10 +16,13 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import kz.region715.dsr.lead.LeadService;
+import kz.region715.dsr.request.Contact;
 import kz.region715.dsr.request.RequestDetails;
 import kz.region715.dsr.request.SubjectRequest;
 import kz.region715.dsr.request.SubjectRequestRepository;
 import kz.region715.dsr.request.domain.Channel;
+import kz.region715.dsr.request.domain.EmailAddress;
+import kz.region715.dsr.request.domain.Reference;
 import kz.region715.dsr.request.domain.RequestType;
 import kz.region715.dsr.request.domain.SubjectLocale;
 import org.hibernate.Session;
@@ -96,9 +99,10 @@ class ExecutionBenchmarkTest {
             String reference = "DSR-2020-" + (300_000_000L + requests.nextReferenceNumber());
             RequestDetails details = new RequestDetails(null, null, null,
                     new RequestDetails.Deletion(RequestDetails.Deletion.Scope.ALL, null));
-            SubjectRequest request = SubjectRequest.file(UUID.randomUUID(), reference, RequestType.DELETION,
-                    Channel.WEB, SubjectLocale.EN, email, key, "Bench Subject", null, json.writeValueAsString(details),
-                    now);
+            SubjectRequest request = SubjectRequest.file(UUID.randomUUID(), new Reference(reference),
+                    RequestType.DELETION, Channel.WEB, SubjectLocale.EN,
+                    new Contact(EmailAddress.parse(email), "Bench Subject", null), key,
+                    json.writeValueAsString(details), now);
             request.markVerified(now, null);
             request.approve(null, "officer", now);
             requests.persist(request);

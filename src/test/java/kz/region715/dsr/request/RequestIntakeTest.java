@@ -74,8 +74,8 @@ class RequestIntakeTest {
         SubjectRequest stored = QuarkusTransaction.requiringNew().call(() -> requests.findById(UUID.fromString(id)));
         assertThat(stored.type()).isEqualTo(type);
         assertThat(stored.status()).isEqualTo(RequestStatus.PENDING_VERIFICATION);
-        assertThat(stored.email()).isEqualTo(email);
-        assertThat(stored.phone()).isEqualTo("+77011234567");
+        assertThat(stored.contact().emailAsGiven()).isEqualTo(email);
+        assertThat(stored.contact().phoneE164()).isEqualTo("+77011234567");
         assertThat(stored.verifiedAt()).isNull();
 
         Mail mail = subjects.lastMailTo(email);
@@ -100,7 +100,7 @@ class RequestIntakeTest {
         QuarkusTransaction.requiringNew().run(() -> {
             SubjectRequest a = requests.findById(UUID.fromString(first));
             SubjectRequest b = requests.findById(UUID.fromString(second));
-            assertThat(a.email()).isEqualTo(given);
+            assertThat(a.contact().emailAsGiven()).isEqualTo(given);
             assertThat(a.subjectKey()).isEqualTo(b.subjectKey()).isNotBlank().doesNotContain("@");
         });
     }
@@ -331,7 +331,7 @@ class RequestIntakeTest {
     }
 
     private long countRequestsTo(String email) {
-        return QuarkusTransaction.requiringNew().call(() -> requests.count("email", email));
+        return QuarkusTransaction.requiringNew().call(() -> requests.count("contact.email", email));
     }
 
     private void assertRefusedWithoutChange(Supplier<ValidatableResponse> call) {

@@ -13,9 +13,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import kz.region715.dsr.deadline.Deadlines;
+import kz.region715.dsr.request.Contact;
 import kz.region715.dsr.request.SubjectRequest;
 import kz.region715.dsr.request.SubjectRequestRepository;
 import kz.region715.dsr.request.domain.Channel;
+import kz.region715.dsr.request.domain.EmailAddress;
+import kz.region715.dsr.request.domain.Reference;
 import kz.region715.dsr.request.domain.RequestType;
 import kz.region715.dsr.request.domain.SubjectLocale;
 
@@ -64,9 +67,9 @@ public class Cases {
             List<UUID> ids = new ArrayList<>();
             for (Instant at : receivedAt) {
                 SubjectRequest request = SubjectRequest.file(UUID.randomUUID(),
-                        "DSR-2020-" + (100_000_000L + requests.nextReferenceNumber()), type, Channel.WEB,
-                        SubjectLocale.EN, "bulk-" + UUID.randomUUID() + "@example.kz", UUID.randomUUID().toString(),
-                        "Bulk Subject", null, "{}", at);
+                        new Reference("DSR-2020-" + (100_000_000L + requests.nextReferenceNumber())), type, Channel.WEB,
+                        SubjectLocale.EN, new Contact(EmailAddress.parse("bulk-" + UUID.randomUUID() + "@example.kz"),
+                                "Bulk Subject", null), UUID.randomUUID().toString(), "{}", at);
                 request.markVerified(at, null);
                 request.startDeadline("KZ", deadlines.start("KZ", type.name(), at, at), at);
                 requests.persist(request);

@@ -57,15 +57,15 @@ class UnverifiedRequestExpiryTest {
 
         SubjectRequest expired = load(expiring);
         assertThat(expired.status()).isEqualTo(RequestStatus.EXPIRED);
-        assertThat(expired.email()).isNull();
-        assertThat(expired.name()).isNull();
-        assertThat(expired.phone()).isNull();
+        assertThat(expired.contact().emailAsGiven()).isNull();
+        assertThat(expired.contact().name()).isNull();
+        assertThat(expired.contact().phoneE164()).isNull();
         assertThat(expired.detailsJson()).isNull();
         assertThat(expired.subjectKey()).isNull();
         assertThat(expired.personalDataErasedAt()).isNotNull();
         assertThat(expired.reference()).isNotBlank();
         assertThat(load(kept).status()).isEqualTo(RequestStatus.OPEN);
-        assertThat(load(kept).email()).isEqualTo(verifiedEmail);
+        assertThat(load(kept).contact().emailAsGiven()).isEqualTo(verifiedEmail);
 
         // No copy of the address or of the message survives in the outbox or the challenges.
         List<Object[]> mail = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(

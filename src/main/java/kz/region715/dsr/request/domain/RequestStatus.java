@@ -1,5 +1,6 @@
 package kz.region715.dsr.request.domain;
 
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -19,6 +20,10 @@ public enum RequestStatus {
     REJECTED,
     FAILED,
     CANCELLED;
+
+    /** Verified and not closed: a case being worked, whose deadline runs (in the order of the statuses). */
+    public static final Set<RequestStatus> OPEN_CASE = Collections.unmodifiableSet(
+            EnumSet.of(OPEN, IN_REVIEW, AWAITING_SUBJECT, APPROVED, EXECUTING, FAILED));
 
     /** Statuses a request may move to from this one. */
     public Set<RequestStatus> successors() {
@@ -42,5 +47,10 @@ public enum RequestStatus {
     /** Whether the subject's identity has been proven in this status. */
     public boolean isVerified() {
         return this != PENDING_VERIFICATION && this != EXPIRED;
+    }
+
+    /** Whether a request in this status is a case being worked: verified and not terminal. */
+    public boolean isOpenCase() {
+        return OPEN_CASE.contains(this);
     }
 }
