@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -19,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import kz.region715.dsr.breach.domain.BreachStatus;
+import kz.region715.dsr.platform.http.StreamedRows;
 import kz.region715.dsr.platform.http.Tabular;
 import org.hibernate.Session;
 
@@ -69,21 +69,14 @@ class BreachExport {
             List<Object> parameters = new ArrayList<>();
             String sql = "select " + String.join(", ", COLUMNS.values()) + " from breach where 1 = 1"
                     + where(filter, parameters) + " order by detected_at, reference";
-            try (PreparedStatement query = connection.prepareStatement(sql)) {
-                query.setFetchSize(FETCH_SIZE);
-                for (int i = 0; i < parameters.size(); i++) {
-                    query.setObject(i + 1, parameters.get(i));
+            try {
+                if (csv) {
+                    out.write(Tabular.csvLine(HEADER).getBytes(StandardCharsets.UTF_8));
                 }
-                try (ResultSet rows = query.executeQuery()) {
-                    if (csv) {
-                        out.write(Tabular.csvLine(HEADER).getBytes(StandardCharsets.UTF_8));
-                    }
-                    while (rows.next()) {
-                        List<Object> values = values(rows);
-                        String line = csv ? Tabular.csvLine(values) : ndjson(values);
-                        out.write(line.getBytes(StandardCharsets.UTF_8));
-                    }
-                }
+                StreamedRows.each(connection, sql, parameters, FETCH_SIZE, row -> {
+                    List<Object> values = values(row);
+                    out.write((csv ? Tabular.csvLine(values) : ndjson(values)).getBytes(StandardCharsets.UTF_8));
+                });
                 out.flush();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -13,12 +13,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import kz.region715.dsr.notification.OutboxSender;
-import kz.region715.dsr.platform.jobs.BatchResult;
 import kz.region715.dsr.support.TestClock;
+import kz.region715.dsr.support.WatchRounds;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -56,19 +53,19 @@ class BreachWatchTest {
         List<String> quiet = List.of(read(notified).then().extract().path("reference"),
                 read(notNotifiable).then().extract().path("reference"));
 
-        runTwoWatchersUntilQuiet();
+        WatchRounds.twoAtOnceUntilQuiet(watch::run);
         assertThat(mailsMentioning(reference)).as("nothing is due yet").isEmpty();
 
         clock.advance(Duration.between(clock.instant(), dueAt.minus(Duration.ofHours(2))));
-        runTwoWatchersUntilQuiet();
-        runTwoWatchersUntilQuiet();
+        WatchRounds.twoAtOnceUntilQuiet(watch::run);
+        WatchRounds.twoAtOnceUntilQuiet(watch::run);
         List<Mail> dueSoon = mailsMentioning(reference);
         assertThat(dueSoon).as("due soon, once").hasSize(1);
         assertThat(dueSoon.getFirst().getSubject()).startsWith("Уведомления уполномоченного органа об утечках: скоро");
 
         clock.advance(Duration.ofHours(3));
-        runTwoWatchersUntilQuiet();
-        runTwoWatchersUntilQuiet();
+        WatchRounds.twoAtOnceUntilQuiet(watch::run);
+        WatchRounds.twoAtOnceUntilQuiet(watch::run);
         List<Mail> all = mailsMentioning(reference);
         assertThat(all).as("due soon and overdue, once each").hasSize(2);
         assertThat(all.get(1).getSubject()).contains("срок истёк");
@@ -81,44 +78,8 @@ class BreachWatchTest {
         act(id, "authority-notification", Map.of("sentAt", clock.instant().toString(), "channel", "PORTAL"))
                 .then().statusCode(200);
         clock.advance(Duration.ofDays(3));
-        runTwoWatchersUntilQuiet();
+        WatchRounds.twoAtOnceUntilQuiet(watch::run);
         assertThat(mailsMentioning(reference)).hasSize(2);
-    }
-
-    /**
-     * Two watchers at once, round after round, until both find nothing. A watcher may lose a lock race (H2 reports
-     * the concurrent insert of the same claim as a lock timeout, PostgreSQL's ON CONFLICT just skips it): its whole
-     * round rolls back, claims and mails included, and the other watcher's round stands.
-     */
-    private void runTwoWatchersUntilQuiet() {
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            for (int round = 0; round < 30; round++) {
-                Callable<BatchResult> run = watch::run;
-                int claimed = 0;
-                boolean bothCompleted = true;
-                for (var result : pool.invokeAll(List.of(run, run))) {
-                    try {
-                        claimed += result.get().done();
-                    } catch (java.util.concurrent.ExecutionException e) {
-                        if (!(e.getCause() instanceof jakarta.persistence.LockTimeoutException
-                                || e.getCause() instanceof jakarta.persistence.PessimisticLockException)) {
-                            throw new AssertionError("a watcher failed", e);
-                        }
-                        bothCompleted = false;
-                    }
-                }
-                if (claimed == 0 && bothCompleted) {
-                    return;
-                }
-            }
-            throw new AssertionError("the watchers did not settle in 30 rounds");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     private List<Mail> mailsMentioning(String reference) {
