@@ -194,6 +194,7 @@ class BreachRegisterTest {
         String csv = given().auth().preemptive().basic("auditor", "auditor").accept("text/csv")
                 .queryParam("from", from).queryParam("to", to).get(PATH + "/export").then().statusCode(200)
                 .contentType(containsString("text/csv")).extract().asString();
+        assertThat(csv.substring(0, csv.indexOf("\r\n"))).isEqualTo(String.join(",", BreachExport.HEADER));
         assertThat(csv).startsWith("reference,status,detectedAt,").contains(reference)
                 .contains("\"Line one, with a comma\nand a \"\"quote\"\".\"")
                 .contains("Dana Seitkali", "Data protection officer")
