@@ -14,6 +14,7 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import kz.region715.dsr.platform.http.ExportFilter;
+import kz.region715.dsr.platform.http.StreamedRows;
 import kz.region715.dsr.platform.http.Tabular;
 import org.hibernate.Session;
 
@@ -65,22 +66,16 @@ public class AuditExport {
             parameters.add(chainSize);
             String sql = "select seq, occurred_at, actor, event_type, request_ref, subject_pseudonym, canonical,"
                     + " prev_hash, hash from audit_event where seq <= ?" + where(filter, parameters) + " order by seq";
-            try (PreparedStatement query = connection.prepareStatement(sql)) {
-                query.setFetchSize(FETCH_SIZE);
-                for (int i = 0; i < parameters.size(); i++) {
-                    query.setObject(i + 1, parameters.get(i));
+            try {
+                if (csv) {
+                    out.write(Tabular.csvLine(CSV_HEADER).getBytes(StandardCharsets.UTF_8));
                 }
-                try (ResultSet rows = query.executeQuery()) {
-                    if (csv) {
-                        out.write(Tabular.csvLine(CSV_HEADER).getBytes(StandardCharsets.UTF_8));
-                    }
-                    while (rows.next()) {
-                        String canonical = rows.getString(7);
-                        String hash = rows.getString(9);
-                        out.write((csv ? csvLine(rows, canonical, hash) : line(canonical, hash))
-                                .getBytes(StandardCharsets.UTF_8));
-                    }
-                }
+                StreamedRows.each(connection, sql, parameters, FETCH_SIZE, rows -> {
+                    String canonical = rows.getString(7);
+                    String hash = rows.getString(9);
+                    out.write((csv ? csvLine(rows, canonical, hash) : line(canonical, hash))
+                            .getBytes(StandardCharsets.UTF_8));
+                });
                 out.flush();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -46,14 +46,24 @@ public class AuditHistory {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Event> of(UUID caseId) {
-        SubjectRequest request = requests.findCase(caseId).orElseThrow(() -> DomainRuleViolation.notFound("No such case."));
+        SubjectRequest request = requests.findCase(caseId)
+                .orElseThrow(() -> DomainRuleViolation.notFound("No such case."));
+        return ofReference(request.reference());
+    }
+
+    /**
+     * The events recorded under a reference (a request's, or another record's that the trail files under its own
+     * reference, such as a breach's), in order.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Event> ofReference(String reference) {
         // One statement, so one snapshot: an event the sequencer moves meanwhile is in one part or the other.
         List<Object[]> rows = em.createNativeQuery("select 0, seq, canonical, hash,"
                         + " cast(null as timestamp(6) with time zone), cast(null as varchar(100)),"
                         + " cast(null as varchar(40)) from audit_event where request_ref = ?1"
                         + " union all select 1, id, details, cast(null as varchar(64)), recorded_at, actor, event_type"
                         + " from audit_pending where request_ref = ?1 order by 1, 2")
-                .setParameter(1, request.reference())
+                .setParameter(1, reference)
                 .setMaxResults(MAX_EVENTS)
                 .getResultList();
         List<Event> events = new ArrayList<>(rows.size());

@@ -1,37 +1,22 @@
 package kz.region715.dsr.casework;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
-import java.util.Map;
-import org.eclipse.microprofile.openapi.OASFactory;
+import kz.region715.dsr.platform.openapi.ConditionalChangeResponses;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Operation;
-import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
- * Documents the answers every conditional case change shares (the operations
- * that take If-Match): the changed case, and the 400/401/403/404/409/412/428
- * problems, all defined once in META-INF/openapi.yaml.
+ * Documents the answers every conditional case change shares (the operations that take If-Match): the changed
+ * case, and the 400/401/403/404/409/412/428 problems, all defined once in META-INF/openapi.yaml.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class CaseChangeResponses implements OASFilter {
 
-    private static final String IF_MATCH = "#/components/parameters/IfMatch";
-    private static final Map<String, String> RESPONSES = Map.of(
-            "200", "CaseChanged", "400", "BadRequest", "401", "Unauthorized", "403", "Forbidden",
-            "404", "NotFound", "409", "CaseConflict", "412", "PreconditionFailed", "428", "PreconditionRequired");
+    private static final ConditionalChangeResponses RESPONSES =
+            new ConditionalChangeResponses("IfMatch", "CaseChanged", "CaseConflict");
 
     @Override
     public Operation filterOperation(Operation operation) {
-        boolean conditional = operation.getParameters() != null
-                && operation.getParameters().stream().anyMatch(p -> IF_MATCH.equals(p.getRef()));
-        if (conditional) {
-            APIResponses responses = operation.getResponses() == null ? OASFactory.createAPIResponses()
-                    : operation.getResponses();
-            // Replaces the generic answers generated from the method signature and @RolesAllowed.
-            RESPONSES.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e ->
-                    responses.addAPIResponse(e.getKey(), OASFactory.createAPIResponse().ref(e.getValue())));
-            operation.setResponses(responses);
-        }
-        return operation;
+        return RESPONSES.filterOperation(operation);
     }
 }

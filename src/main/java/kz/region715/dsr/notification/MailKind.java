@@ -25,5 +25,7 @@ public enum MailKind {
     /** To officers: carrying out a request failed after all tries. */
     EXECUTION_FAILED,
     /** To a recipient of disclosed data: the data was erased; erase it too. */
-    ERASURE_NOTICE
+    ERASURE_NOTICE,
+    /** To the data-protection officer: a breach's notice to the authority is due soon or overdue. */
+    BREACH_DEADLINE
 }

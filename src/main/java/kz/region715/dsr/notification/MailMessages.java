@@ -232,4 +232,19 @@ public interface MailMessages {
 
     @Message("provided {date} for: {purpose}. Data: {data}")
     String recipient_line(String date, String purpose, String data);
+
+    @Message("Breach notices to the authority due soon: {count}")
+    String breach_due_subject(int count);
+
+    @Message("Breach notices to the authority overdue: {count}")
+    String breach_overdue_subject(int count);
+
+    @Message("The notice to the authorised body of these personal-data breaches is due soon and is not recorded. Send it, then record it in the breach register, or record why no notice is owed:")
+    String breach_due_intro();
+
+    @Message("The term to notify the authorised body of these personal-data breaches has passed and no notice is recorded. Send it now and record it in the breach register:")
+    String breach_overdue_intro();
+
+    @Message("{reference}: due by the end of {lastDay}")
+    String breach_line(String reference, String lastDay);
 }

@@ -12,14 +12,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import kz.region715.dsr.notification.OutboxSender;
-import kz.region715.dsr.platform.jobs.BatchResult;
 import kz.region715.dsr.request.domain.RequestType;
 import kz.region715.dsr.support.Cases;
 import kz.region715.dsr.support.TestClock;
+import kz.region715.dsr.support.WatchRounds;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -46,18 +43,18 @@ class DeadlineWatchTest {
         UUID id = cases.verifiedCases(RequestType.CORRECTION, List.of(clock.instant())).getFirst();
         String reference = Cases.read(id.toString()).then().extract().path("reference");
 
-        runTwoWatchersUntilQuiet();
+        WatchRounds.twoAtOnceUntilQuiet(watch::run);
         assertThat(mailsMentioning(OFFICERS, reference)).as("due-soon digest").hasSize(1);
         assertThat(mailsMentioning(DPO, reference)).isEmpty();
-        runTwoWatchersUntilQuiet();
+        WatchRounds.twoAtOnceUntilQuiet(watch::run);
         assertThat(mailsMentioning(OFFICERS, reference)).hasSize(1);
 
         clock.advance(Duration.ofDays(10));
-        runTwoWatchersUntilQuiet();
+        WatchRounds.twoAtOnceUntilQuiet(watch::run);
         assertThat(mailsMentioning(OFFICERS, reference)).as("due-soon and overdue digests").hasSize(2);
         assertThat(mailsMentioning(DPO, reference)).as("escalation").hasSize(1);
         assertThat(mailsMentioning(DPO, reference).getFirst().getSubject()).startsWith("Просрочено обращений");
-        runTwoWatchersUntilQuiet();
+        WatchRounds.twoAtOnceUntilQuiet(watch::run);
         assertThat(mailsMentioning(OFFICERS, reference)).hasSize(2);
         assertThat(mailsMentioning(DPO, reference)).hasSize(1);
 
@@ -75,7 +72,7 @@ class DeadlineWatchTest {
         UUID id = cases.verifiedCases(RequestType.RESTRICTION, List.of(clock.instant())).getFirst();
         Cases.act(id.toString(), "assignment", Map.of("assignee", "aliya@region715.kz")).then().statusCode(200);
         String reference = Cases.read(id.toString()).then().extract().path("reference");
-        runTwoWatchersUntilQuiet();
+        WatchRounds.twoAtOnceUntilQuiet(watch::run);
         assertThat(mailsMentioning("aliya@region715.kz", reference)).hasSize(1);
         assertThat(mailsMentioning(OFFICERS, reference)).isEmpty();
     }
@@ -107,42 +104,6 @@ class DeadlineWatchTest {
                 .body("closed.p90TimeToClose", org.hamcrest.Matchers.equalTo("PT7H"));
         given().auth().preemptive().basic("auditor", "auditor").queryParam("from", "yesterday")
                 .get("/api/v1/reports/sla").then().statusCode(400).body("errors[0].field", containsString("from"));
-    }
-
-    /**
-     * Two watchers at once, round after round, until both find nothing. A watcher may lose a lock race
-     * (H2 reports the concurrent insert of the same alert as a lock timeout, PostgreSQL's ON CONFLICT just
-     * skips it): its whole round rolls back, claims and mails included, and the other watcher's round stands.
-     */
-    private void runTwoWatchersUntilQuiet() {
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            for (int round = 0; round < 30; round++) {
-                Callable<BatchResult> run = watch::run;
-                int claimed = 0;
-                boolean bothCompleted = true;
-                for (var result : pool.invokeAll(List.of(run, run))) {
-                    try {
-                        claimed += result.get().done();
-                    } catch (java.util.concurrent.ExecutionException e) {
-                        if (!(e.getCause() instanceof jakarta.persistence.LockTimeoutException
-                                || e.getCause() instanceof jakarta.persistence.PessimisticLockException)) {
-                            throw new AssertionError("a watcher failed", e);
-                        }
-                        bothCompleted = false;
-                    }
-                }
-                if (claimed == 0 && bothCompleted) {
-                    return;
-                }
-            }
-            throw new AssertionError("the watchers did not settle in 30 rounds");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     private List<Mail> mailsMentioning(String recipient, String reference) {

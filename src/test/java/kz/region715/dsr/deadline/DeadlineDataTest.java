@@ -29,6 +29,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class DeadlineDataTest {
 
     private static final String[] REQUEST_TYPES = {"ACCESS", "CORRECTION", "RESTRICTION", "DELETION", "WITHDRAWAL"};
+    /** The breach register's term to notify the authority (package breach). */
+    private static final String BREACH = "BREACH_AUTHORITY_NOTICE";
 
     @TempDir
     Path dataDir;
@@ -40,7 +42,10 @@ class DeadlineDataTest {
         Map<String, List<String>> types = data.policies().stream().collect(Collectors.groupingBy(
                 DeadlinePolicy::jurisdiction, Collectors.mapping(DeadlinePolicy::requestType, Collectors.toList())));
         assertThat(types).containsOnlyKeys("EU", "KZ", "RU", "US-CA");
-        types.values().forEach(list -> assertThat(list).containsExactlyInAnyOrder(REQUEST_TYPES));
+        // Every jurisdiction has a policy per request type; Kazakhstan also has the breach register's term.
+        types.forEach((jurisdiction, list) -> assertThat(list.stream().filter(t -> !t.equals(BREACH)))
+                .as(jurisdiction).containsExactlyInAnyOrder(REQUEST_TYPES));
+        assertThat(types.get("KZ")).contains(BREACH);
         assertThat(data.policies()).allSatisfy(p -> assertThat(p.citation()).isNotBlank());
         assertThat(data.calendars().get("KZ").overrides().get(2026).source()).isEqualTo("none found");
     }
@@ -52,6 +57,7 @@ class DeadlineDataTest {
             "KZ, RESTRICTION, 1, WORKING_DAYS, VERIFICATION, , 0, false, STATUTORY",
             "KZ, DELETION, 1, WORKING_DAYS, VERIFICATION, , 0, true, STATUTORY",
             "KZ, WITHDRAWAL, 15, WORKING_DAYS, VERIFICATION, , 0, false, STATUTORY",
+            "KZ, BREACH_AUTHORITY_NOTICE, 1, WORKING_DAYS, RECEIPT, , 0, false, STATUTORY",
             "EU, ACCESS, 1, MONTHS, RECEIPT, 2, 1, true, STATUTORY",
             "RU, ACCESS, 10, WORKING_DAYS, RECEIPT, 5, 1, false, STATUTORY",
             "RU, CORRECTION, 7, WORKING_DAYS, RECEIPT, , 0, true, STATUTORY",
@@ -86,7 +92,7 @@ class DeadlineDataTest {
         assertThat(calculator.start(correction, LocalDateTime.parse("2026-03-20T15:00")
                 .atZone(TestDeadlines.ALMATY).toInstant()).lastDay()).isEqualTo("2026-03-27");
         // The other calendars and the policies are still the shipped ones.
-        assertThat(data.policies()).hasSize(20);
+        assertThat(data.policies()).hasSize(21);
         assertThat(data.calendars().get("RU").overrides()).containsKey(2026);
     }
 

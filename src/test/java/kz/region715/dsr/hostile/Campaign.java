@@ -127,7 +127,8 @@ final class Campaign {
     HttpCall.Answer send(HttpCall call) {
         HttpCall actual = call;
         if (call.ifMatchOfCase != null) {
-            HttpCall read = new HttpCall("etag", null, "officer", "GET", "/api/v1/cases/" + call.ifMatchOfCase);
+            String collection = call.target.startsWith("/api/v1/breaches/") ? "/api/v1/breaches/" : "/api/v1/cases/";
+            HttpCall read = new HttpCall("etag", null, "officer", "GET", collection + call.ifMatchOfCase);
             HttpCall.Answer etag = wire.send(read);
             actual = call.copy(call.role);
             actual.header("If-Match", etag.headers().getOrDefault("etag", "\"0\""));

@@ -193,6 +193,16 @@ class HostileSuiteTest {
                 .path("id"));
         s.leadIds.add(Leads.store(Subjects.newEmail(), Leads.uniquePhone(), "TELEGRAM_BOT"));
 
+        for (int i = 0; i < 2; i++) {
+            Map<String, Object> breach = new HashMap<>(Map.of("detectedAt", "2026-05-08T10:00:00Z",
+                    "discovery", Map.of("method", "MONITORING"), "description", "Hostile suite seed breach",
+                    "dataCategories", List.of("NAME", "EMAIL"), "sources", List.of("WEB_FORM"),
+                    "responsible", Map.of("name", "Seed Officer", "position", "DPO", "email", "dpo@region715.kz")));
+            s.breachIds.add(io.restassured.RestAssured.given().auth().preemptive().basic("officer", "officer")
+                    .contentType(ContentType.JSON).body(breach).post("/api/v1/breaches").then().statusCode(201)
+                    .extract().path("id"));
+        }
+
         String outbox = io.restassured.RestAssured.given().auth().preemptive().basic("admin", "admin")
                 .get("/api/v1/admin/outbox").then().statusCode(200).extract().asString();
         try {

@@ -116,6 +116,9 @@ final class OpenApiRequests {
         if (param.equals("leadId") || t.startsWith("/api/v1/leads/")) {
             return seeds.leadIds.get(random.nextInt(seeds.leadIds.size()));
         }
+        if (t.startsWith("/api/v1/breaches/")) {
+            return seeds.breachIds.get(random.nextInt(seeds.breachIds.size()));
+        }
         if (t.startsWith("/api/v1/admin/outbox/")) {
             return seeds.outboxIds.get(random.nextInt(seeds.outboxIds.size()));
         }

@@ -35,6 +35,7 @@ final class Seeds {
     final List<String> caseIds = new ArrayList<>();      // verified requests = cases, officers' side
     final List<String> leadIds = new ArrayList<>();
     final List<String> outboxIds = new ArrayList<>();
+    final List<String> breachIds = new ArrayList<>();    // the breach register
     String pendingRequestId;                               // PENDING_VERIFICATION, for verification calls
     String pendingCode;
     String verifiedRequestId;                              // with an access token, for the subject's calls

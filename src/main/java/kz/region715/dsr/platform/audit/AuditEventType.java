@@ -64,6 +64,14 @@ public enum AuditEventType {
     PACKAGES_PURGED("expired access packages were purged"),
     RECIPIENT_NOTIFIED("a disclosure recipient was asked to erase the data too"),
 
+    // Personal-data breaches (package breach), filed under the breach's reference (BR-…); texts by their length
+    BREACH_REGISTERED("a personal-data breach was registered, with its categories, sources and authority deadline"),
+    BREACH_ASSESSED("an officer recorded a breach's assessment (its length, the updated estimate)"),
+    BREACH_NOT_NOTIFIABLE("an officer recorded why a breach needs no notice (the legal basis's length)"),
+    BREACH_AUTHORITY_NOTIFIED("an officer recorded the notice to the authority: when, the channel, whether late"),
+    BREACH_CLOSED("an officer closed a breach"),
+    BREACH_NOTE("an officer added an internal note to a breach (its length)"),
+
     // The service's own copies and its endpoints
     REQUEST_RETENTION_RUN("closed requests past their retention were reduced"),
     ACCESS_REFUSED("a call to a protected endpoint was refused (401, 403), with its path template");

@@ -21,11 +21,14 @@ import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
         requiredProperties = {"type", "title", "status"},
         properties = {
             @SchemaProperty(name = "currentStatus", type = SchemaType.STRING,
-                    description = "409 illegal-transition: the status the request or case is in now"),
+                    description = "409 illegal-transition: the status the request, case or breach is in now"),
             @SchemaProperty(name = "requestedStatus", type = SchemaType.STRING,
                     description = "409 illegal-transition: the status the action would have moved it to"),
             @SchemaProperty(name = "currentEtag", type = SchemaType.STRING,
-                    description = "412 precondition-failed: the case's current ETag, to read again or retry with"),
+                    description = "412 precondition-failed: the case's (or breach's) current ETag, to read again or"
+                            + " retry with"),
+            @SchemaProperty(name = "dueAt", type = SchemaType.STRING, format = "date-time",
+                    description = "409 authority-notice-unrecorded: when the breach's notice to the authority is due"),
             @SchemaProperty(name = "attemptsLeft", type = SchemaType.INTEGER, format = "int32",
                     description = "422 wrong token or code: how many tries remain"),
             @SchemaProperty(name = "retryAfterSeconds", type = SchemaType.INTEGER, format = "int64",

@@ -62,7 +62,17 @@ class AccessMatrixTest {
             new Endpoint("GET", "/api/v1/leads", Set.of(Roles.OFFICER)),
             new Endpoint("GET", "/api/v1/leads/{id}", Set.of(Roles.OFFICER)),
             new Endpoint("POST", "/api/v1/leads/{id}/disclosures", Set.of(Roles.OFFICER)),
-            new Endpoint("POST", "/api/v1/leads/{id}/legal-hold", Set.of(Roles.OFFICER)));
+            new Endpoint("POST", "/api/v1/leads/{id}/legal-hold", Set.of(Roles.OFFICER)),
+            new Endpoint("POST", "/api/v1/breaches", Set.of(Roles.OFFICER, Roles.ADMIN)),
+            new Endpoint("GET", "/api/v1/breaches", Set.of(Roles.OFFICER, Roles.ADMIN, Roles.AUDITOR)),
+            new Endpoint("GET", "/api/v1/breaches/export", Set.of(Roles.AUDITOR, Roles.ADMIN)),
+            new Endpoint("GET", "/api/v1/breaches/{id}", Set.of(Roles.OFFICER, Roles.ADMIN, Roles.AUDITOR)),
+            new Endpoint("GET", "/api/v1/breaches/{id}/history", Set.of(Roles.OFFICER, Roles.ADMIN, Roles.AUDITOR)),
+            new Endpoint("POST", "/api/v1/breaches/{id}/notes", Set.of(Roles.OFFICER, Roles.ADMIN)),
+            new Endpoint("POST", "/api/v1/breaches/{id}/assessment", Set.of(Roles.OFFICER, Roles.ADMIN)),
+            new Endpoint("POST", "/api/v1/breaches/{id}/not-notifiable", Set.of(Roles.OFFICER, Roles.ADMIN)),
+            new Endpoint("POST", "/api/v1/breaches/{id}/authority-notification", Set.of(Roles.OFFICER, Roles.ADMIN)),
+            new Endpoint("POST", "/api/v1/breaches/{id}/closure", Set.of(Roles.OFFICER, Roles.ADMIN)));
 
     /** Endpoints open to data subjects (they prove themselves with tokens from their e-mail). */
     private static final Set<String> PUBLIC = Set.of(

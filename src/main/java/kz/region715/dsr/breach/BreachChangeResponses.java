@@ -1,0 +1,22 @@
+package kz.region715.dsr.breach;
+
+import io.quarkus.smallrye.openapi.OpenApiFilter;
+import kz.region715.dsr.platform.openapi.ConditionalChangeResponses;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.Operation;
+
+/**
+ * Documents the answers every conditional breach change shares (the operations that take the breach's If-Match):
+ * the changed breach, and the 400/401/403/404/409/412/428 problems, all defined once in META-INF/openapi.yaml.
+ */
+@OpenApiFilter(OpenApiFilter.RunStage.BUILD)
+public class BreachChangeResponses implements OASFilter {
+
+    private static final ConditionalChangeResponses RESPONSES =
+            new ConditionalChangeResponses("BreachIfMatch", "BreachChanged", "BreachConflict");
+
+    @Override
+    public Operation filterOperation(Operation operation) {
+        return RESPONSES.filterOperation(operation);
+    }
+}

@@ -1,0 +1,274 @@
+package kz.region715.dsr.breach;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import kz.region715.dsr.audit.AuditHistory;
+import kz.region715.dsr.breach.domain.BreachStatus;
+import kz.region715.dsr.platform.http.QueryParams;
+import kz.region715.dsr.platform.http.Tabular;
+import kz.region715.dsr.platform.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.Explode;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestResponse;
+
+@Path("/api/v1/breaches")
+@Tag(name = "Breaches", description = "The register of personal-data breaches: what happened, to which data, the "
+        + "one-working-day term to notify the authorised body, what was done and recorded. Officers and admins "
+        + "write; auditors read and export.")
+// The answers of the If-Match operations are documented once, by BreachChangeResponses.
+@RolesAllowed({Roles.OFFICER, Roles.ADMIN})
+@Produces(MediaType.APPLICATION_JSON)
+public class BreachResource {
+
+    private static final String BREACH_EXAMPLE = """
+            {"id": "5d9f3c1e-2b4a-4e6f-8a1b-3c5d7e9f0a2b", "reference": "BR-2026-000001", "status": "DETECTED",
+             "detectedAt": "2026-05-08T14:30:00Z", "registeredAt": "2026-05-08T15:02:11Z", "registeredBy": "officer-1",
+             "discovery": {"method": "MONITORING", "details": "Alert of the storage access monitor."},
+             "description": "The web form's export folder was readable without a login for two days.",
+             "dataCategories": ["NAME", "PHONE"], "sources": ["WEB_FORM"], "systems": ["Website form export"],
+             "window": {"from": "2026-05-06T08:00:00Z", "to": "2026-05-08T14:00:00Z"}, "estimatedCount": 120,
+             "measuresTaken": "Folder closed; access keys rotated.", "measuresPlanned": null,
+             "responsible": {"name": "Dana Seitkali", "position": "Data protection officer",
+                             "email": "dpo@region715.kz", "phone": "+77172000000"},
+             "authorityDeadline": {"jurisdiction": "KZ", "policy": "KZ/BREACH_AUTHORITY_NOTICE", "basis": "STATUTORY",
+                                   "citation": "Law 94-V as amended by Law 44-VIII of 11.12.2023 ...",
+                                   "lastDay": "2026-05-12", "dueAt": "2026-05-12T18:59:59Z", "workingDaysLeft": 1,
+                                   "due": true, "overdue": false},
+             "assessment": null, "notNotifiable": null, "authorityNotice": null, "closure": null,
+             "etag": "\\"0\\"", "notes": []}""";
+
+    private static final String EXPORT_CSV = "reference,status,detectedAt,registeredAt,registeredBy,discoveryMethod,"
+            + "discoveryDetails,description,dataCategories,sources,systems,windowFrom,windowTo,estimatedCount,"
+            + "measuresTaken,measuresPlanned,responsibleName,responsiblePosition,jurisdiction,deadlinePolicy,dueLastDay,"
+            + "dueAt,assessedAt,assessment,notNotifiableAt,notNotifiableBasis,notNotifiableReference,authoritySentAt,"
+            + "authorityChannel,authorityReference,subjectsNotifiedAt,closedAt\r\n";
+
+    private final BreachService breaches;
+    private final BreachExport export;
+
+    BreachResource(BreachService breaches, BreachExport export) {
+        this.breaches = breaches;
+        this.export = export;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "registerBreach", summary = "Register a breach",
+            description = "On detection. The term to notify the authorised body (one working day after detection on "
+                    + "the jurisdiction's working calendar, policy `BREACH_AUTHORITY_NOTICE`) starts at `detectedAt`, "
+                    + "which may not lie in the future. The breach is DETECTED.")
+    @APIResponse(responseCode = "201", description = "Registered; Location names the breach",
+            headers = {
+                    @Header(name = "Location", required = true, description = "The breach's address",
+                            schema = @Schema(type = SchemaType.STRING, format = "uri-reference",
+                                    examples = "/api/v1/breaches/5d9f3c1e-2b4a-4e6f-8a1b-3c5d7e9f0a2b")),
+                    @Header(name = "ETag", ref = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BreachView.class),
+                    examples = @ExampleObject(name = "breach", value = BREACH_EXAMPLE)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    public RestResponse<BreachView> register(@Valid @NotNull BreachCommands.Register body) {
+        BreachView registered = breaches.register(body);
+        return RestResponse.ResponseBuilder.<BreachView>created(URI.create("/api/v1/breaches/" + registered.id()))
+                .header("ETag", registered.etag()).entity(registered).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.OFFICER, Roles.ADMIN, Roles.AUDITOR})
+    @Operation(operationId = "listBreaches", summary = "The register",
+            description = "Breaches ordered by the due instant of their authority notice (then id), filtered; keyset "
+                    + "pagination with `cursor`.")
+    @APIResponse(responseCode = "200", description = "A page of breaches",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BreachSummary.Page.class),
+                    examples = @ExampleObject(name = "page", value = """
+                            {"items": [{"id": "5d9f3c1e-2b4a-4e6f-8a1b-3c5d7e9f0a2b", "reference": "BR-2026-000001",
+                                        "status": "DETECTED", "detectedAt": "2026-05-08T14:30:00Z",
+                                        "lastDay": "2026-05-12", "dueAt": "2026-05-12T18:59:59Z",
+                                        "workingDaysLeft": 1, "overdue": false, "estimatedCount": 120}],
+                             "nextCursor": null}""")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    public BreachSummary.Page list(
+            @Parameter(description = "Status filter; repeat for several", explode = Explode.TRUE,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = BreachStatus.class)) @QueryParam("status") List<String> status,
+            @Parameter(description = "true: the authority notice is owed and past due; false: the others",
+                    schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("overdue") String overdue,
+            @QueryParam("cursor") String cursor,
+            @Parameter(description = "Page size, 1 to 200 (default 50)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50"))
+            @QueryParam("limit") String limit) {
+        QueryParams parse = new QueryParams();
+        BreachQuery query = new BreachQuery(parse.each("status", status, BreachStatus::valueOf),
+                parse.bool("overdue", overdue), parse.text("cursor", cursor, 200), parse.limit(limit, 50, 200));
+        parse.done();
+        return breaches.list(query);
+    }
+
+    @GET
+    @Path("/export")
+    @RolesAllowed({Roles.AUDITOR, Roles.ADMIN})
+    @Produces({Tabular.NDJSON, Tabular.CSV})
+    @Operation(operationId = "exportBreaches", summary = "Export the register",
+            description = "Breaches detected in [from, to), optionally in the given statuses, by detection time; "
+                    + "NDJSON (default) or CSV by Accept; streamed from the database. The responsible person appears "
+                    + "by name and position only; internal notes are not exported.")
+    @APIResponse(responseCode = "200", description = "The breaches",
+            content = {
+                    @Content(mediaType = Tabular.NDJSON, schema = @Schema(type = SchemaType.STRING, format = "binary"),
+                            examples = @ExampleObject(name = "ndjson", ref = "BreachesNdjson")),
+                    @Content(mediaType = Tabular.CSV, schema = @Schema(type = SchemaType.STRING, format = "binary"),
+                            examples = @ExampleObject(name = "csv", value = EXPORT_CSV))})
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    public Response exportRegister(
+            @Parameter(description = "ISO-8601 instant, inclusive (detection)", schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+            @QueryParam("from") String from,
+            @Parameter(description = "ISO-8601 instant, exclusive (detection)", schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+            @QueryParam("to") String to,
+            @Parameter(description = "Status filter; repeat for several", explode = Explode.TRUE,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = BreachStatus.class)) @QueryParam("status") List<String> status,
+            @HeaderParam("Accept") String accept) {
+        QueryParams parse = new QueryParams();
+        Instant start = parse.instant("from", from);
+        Instant end = parse.instant("to", to);
+        parse.ordered("from", start, end);
+        BreachExport.Filter filter = new BreachExport.Filter(start, end,
+                parse.each("status", status, BreachStatus::valueOf));
+        parse.done();
+        boolean csv = Tabular.wantsCsv(accept);
+        StreamingOutput body = out -> export.write(filter, csv, out);
+        return Response.ok(body, Tabular.mediaType(csv)).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.OFFICER, Roles.ADMIN, Roles.AUDITOR})
+    @Operation(operationId = "getBreach", summary = "A breach",
+            description = "The register entry, its authority deadline (last day, due instant, basis, citation, "
+                    + "working days left), the recorded decisions and notices, and the internal notes. The ETag "
+                    + "header is what If-Match needs for a change.")
+    @APIResponse(responseCode = "200", description = "The breach",
+            headers = @Header(name = "ETag", ref = "ETag"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BreachView.class),
+                    examples = @ExampleObject(name = "breach", value = BREACH_EXAMPLE)))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public RestResponse<BreachView> get(@RestPath UUID id) {
+        return withEtag(breaches.get(id));
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @RolesAllowed({Roles.OFFICER, Roles.ADMIN, Roles.AUDITOR})
+    @Operation(operationId = "getBreachHistory", summary = "A breach's audit history",
+            description = "Everything recorded about the breach in the audit trail, in order, under its reference: "
+                    + "registration, assessment, decisions and notices, notes, by codes, counts and lengths.")
+    @APIResponse(responseCode = "200", description = "The events",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = AuditHistory.Event.class),
+                    examples = @ExampleObject(name = "history", value = """
+                            [{"seq": 2040, "at": "2026-05-08T15:02:11.120301Z", "actor": "officer-1",
+                              "type": "BREACH_REGISTERED",
+                              "details": {"toStatus": "DETECTED", "detectedAt": "2026-05-08T14:30:00Z",
+                                          "discovery": "MONITORING", "categories": "NAME,PHONE",
+                                          "sources": "WEB_FORM", "systems": 1, "estimatedCount": 120,
+                                          "descriptionLength": 70, "measuresTakenLength": 35,
+                                          "policy": "KZ/BREACH_AUTHORITY_NOTICE", "lastDay": "2026-05-12",
+                                          "dueAt": "2026-05-12T18:59:59Z"},
+                              "hash": "3a7bd3e2360a3d29eea436fcfb7e44c735d117c42d1c1835420b6b9942dd4f1b"}]""")))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public List<AuditHistory.Event> history(@RestPath UUID id) {
+        return breaches.history(id);
+    }
+
+    @POST
+    @Path("/{id}/notes")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "addBreachNote", summary = "Add an internal note")
+    public RestResponse<BreachView> note(@RestPath UUID id,
+            @Parameter(ref = "BreachIfMatch") @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull BreachCommands.Note body) {
+        return withEtag(breaches.addNote(id, ifMatch, body));
+    }
+
+    @POST
+    @Path("/{id}/assessment")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "assessBreach", summary = "Record the assessment",
+            description = "DETECTED → ASSESSED; measures and the estimate, when given, replace the registered ones.")
+    public RestResponse<BreachView> assess(@RestPath UUID id,
+            @Parameter(ref = "BreachIfMatch") @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull BreachCommands.Assess body) {
+        return withEtag(breaches.assess(id, ifMatch, body));
+    }
+
+    @POST
+    @Path("/{id}/not-notifiable")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "declareBreachNotNotifiable", summary = "Record that no notice is owed",
+            description = "With the legal basis (text and reference); only before the authority is notified. "
+                    + "The authority deadline stops being watched.")
+    public RestResponse<BreachView> notNotifiable(@RestPath UUID id,
+            @Parameter(ref = "BreachIfMatch") @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull BreachCommands.NotNotifiable body) {
+        return withEtag(breaches.declareNotNotifiable(id, ifMatch, body));
+    }
+
+    @POST
+    @Path("/{id}/authority-notification")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "recordBreachAuthorityNotification", summary = "Record the notice to the authority",
+            description = "When and how the notice was sent to the authorised body, and the reference it gave. The "
+                    + "service records it; it sends nothing. `sentAt` lies between detection and now; a notice sent "
+                    + "after the due instant is recorded as late.")
+    public RestResponse<BreachView> authorityNotification(@RestPath UUID id,
+            @Parameter(ref = "BreachIfMatch") @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull BreachCommands.AuthorityNotification body) {
+        return withEtag(breaches.recordAuthorityNotification(id, ifMatch, body));
+    }
+
+    @POST
+    @Path("/{id}/closure")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "closeBreach", summary = "Close the breach",
+            description = "From AUTHORITY_NOTIFIED, SUBJECTS_NOTIFIED or NOT_NOTIFIABLE. While the authority "
+                    + "notice is owed and unrecorded the answer is 409 `authority-notice-unrecorded`.")
+    public RestResponse<BreachView> close(@RestPath UUID id,
+            @Parameter(ref = "BreachIfMatch") @HeaderParam("If-Match") String ifMatch,
+            @Valid BreachCommands.Close body) {
+        return withEtag(breaches.close(id, ifMatch, body));
+    }
+
+    private static RestResponse<BreachView> withEtag(BreachView view) {
+        return RestResponse.ResponseBuilder.ok(view).header("ETag", view.etag()).build();
+    }
+}
