@@ -45,7 +45,7 @@ public final class LeadCommands {
             @Schema(description = "When the lead was received; default now") Instant receivedAt,
             @Pattern(regexp = "ru|kk|en", message = "must be one of ru, kk, en")
             @Schema(description = "The person's language (ru, kk, en), if known: notices to them use it, else the "
-                    + "operator's default", enumeration = {"ru", "kk", "en"}, nullable = true, examples = "kk")
+                    + "operator's default", nullable = true, examples = "kk")
             String locale) {
     }
 

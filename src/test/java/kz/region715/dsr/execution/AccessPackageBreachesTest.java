@@ -17,7 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import kz.region715.dsr.support.Leads;
 import kz.region715.dsr.support.Subjects;
 import kz.region715.dsr.support.TestClock;
@@ -26,9 +25,6 @@ import org.junit.jupiter.api.Test;
 /** A subject's access package names the breaches that involved their data, in their language. */
 @QuarkusTest
 class AccessPackageBreachesTest {
-
-    private static final Pattern PACKAGE_LINK =
-            Pattern.compile("/api/v1/requests/([0-9a-f-]{36})/package\\?lang=(\\w\\w)&token=([A-Za-z0-9_-]+)");
 
     @Inject
     Subjects subjects;
@@ -79,9 +75,9 @@ class AccessPackageBreachesTest {
                 "locale", "ru"), email);
         act(c.id(), "approval", Map.of()).then().statusCode(200);
         worker.runDue("test-worker");
-        Mail completion = subjects.mailTo(email).stream().filter(m -> PACKAGE_LINK.matcher(m.getText()).find())
-                .reduce((a, b) -> b).orElseThrow();
-        Matcher link = PACKAGE_LINK.matcher(completion.getText());
+        Mail completion = subjects.mailTo(email).stream()
+                .filter(m -> ExecutionTest.PACKAGE_LINK.matcher(m.getText()).find()).reduce((a, b) -> b).orElseThrow();
+        Matcher link = ExecutionTest.PACKAGE_LINK.matcher(completion.getText());
         assertThat(link.find()).isTrue();
         String token = link.group(3);
 
