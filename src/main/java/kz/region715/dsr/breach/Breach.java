@@ -100,6 +100,16 @@ class Breach {
     private String closedBy;
     @Column(name = "closure_summary")
     private String closureSummary;
+    @Column(name = "affected_leads")
+    private Integer affectedLeads;
+    @Column(name = "affected_people")
+    private Integer affectedPeople;
+    @Column(name = "affected_frozen_at")
+    private Instant affectedFrozenAt;
+    @Column(name = "subjects_notified")
+    private Integer subjectsNotified;
+    @Column(name = "subjects_unreachable")
+    private Integer subjectsUnreachable;
     @Version
     private long version;
     @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true)
@@ -197,6 +207,65 @@ class Breach {
         this.closedAt = at;
         this.closedBy = actor;
         this.closureSummary = summary;
+    }
+
+    /**
+     * Records that the set of affected leads was frozen (again): possible until the people in it are notified, and
+     * not once the breach is closed; a new set replaces the old one, since no notice went out from it yet.
+     */
+    void freezeAffected(long leads, long people, Instant at) {
+        requireAffectedSetOpen();
+        this.affectedLeads = Math.toIntExact(leads);
+        this.affectedPeople = Math.toIntExact(people);
+        this.affectedFrozenAt = at;
+    }
+
+    /** Throws unless the affected set may still be selected and frozen. */
+    void requireAffectedSetOpen() {
+        if (status == BreachStatus.SUBJECTS_NOTIFIED || status == BreachStatus.CLOSED) {
+            throw new DomainRuleViolation(DomainRuleViolation.Kind.CONFLICT, "affected-set-locked", null,
+                    "The affected people can no longer be changed: they were notified, or the breach is closed.",
+                    List.of(), Map.of("currentStatus", status.name()));
+        }
+    }
+
+    /** Throws unless the people affected may be notified now: the authority was notified and the set is frozen. */
+    void requireSubjectNoticesPossible() {
+        status.moveTo(BreachStatus.SUBJECTS_NOTIFIED);
+        if (affectedFrozenAt == null) {
+            throw new DomainRuleViolation(DomainRuleViolation.Kind.CONFLICT, "affected-set-missing", null,
+                    "Select and freeze the affected people (affected-set) before notifying them.",
+                    List.of(), Map.of("currentStatus", status.name()));
+        }
+    }
+
+    /** The people affected were written to: how many, and how many could not be reached. */
+    void recordSubjectNotices(long notified, long unreachable, Instant at) {
+        requireSubjectNoticesPossible();
+        status = status.moveTo(BreachStatus.SUBJECTS_NOTIFIED);
+        this.subjectsNotified = Math.toIntExact(notified);
+        this.subjectsUnreachable = Math.toIntExact(unreachable);
+        this.subjectsNotifiedAt = at;
+    }
+
+    Integer affectedLeads() {
+        return affectedLeads;
+    }
+
+    Integer affectedPeople() {
+        return affectedPeople;
+    }
+
+    Instant affectedFrozenAt() {
+        return affectedFrozenAt;
+    }
+
+    Integer subjectsNotified() {
+        return subjectsNotified;
+    }
+
+    Integer subjectsUnreachable() {
+        return subjectsUnreachable;
     }
 
     BreachNote addNote(String text, String actor, Instant at) {

@@ -3,8 +3,9 @@ package kz.region715.dsr.breach;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 
-/** What the breach register tells other capabilities; no personal data. */
+/** What the breach register tells other capabilities; no personal data except where a notice needs its address. */
 public final class BreachEvents {
 
     private BreachEvents() {
@@ -16,5 +17,17 @@ public final class BreachEvents {
 
     /** One breach in an alert: its reference and deadline, nothing of what it holds. */
     public record Alert(String reference, String status, LocalDate lastDay, Instant dueAt) {
+    }
+
+    /**
+     * A notice to a person the breach affected, claimed once for them (breach_notice): to be queued in this
+     * transaction under {@code messageId}. The address and name are for the mail only; the trail files it under the
+     * breach's reference and the person's e-mail pseudonym {@code subjectKey}.
+     *
+     * @param categories the categories of the person's data involved (codes of the privacy policy's section 2)
+     */
+    public record SubjectNotice(UUID messageId, String reference, String subjectKey, String recipient, String name,
+            String lang, Instant detectedAt, String description, List<String> categories, String measuresTaken,
+            String measuresPlanned) {
     }
 }

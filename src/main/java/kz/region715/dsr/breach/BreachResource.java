@@ -59,7 +59,7 @@ public class BreachResource {
                                    "lastDay": "2026-05-12", "dueAt": "2026-05-12T18:59:59Z", "workingDaysLeft": 1,
                                    "due": true, "overdue": false},
              "assessment": null, "notNotifiable": null, "authorityNotice": null, "closure": null,
-             "etag": "\\"0\\"", "notes": []}""";
+             "affected": null, "etag": "\\"0\\"", "notes": []}""";
 
     private static final String EXPORT_CSV = "reference,status,detectedAt,registeredAt,registeredBy,discoveryMethod,"
             + "discoveryDetails,description,dataCategories,sources,systems,windowFrom,windowTo,estimatedCount,"
@@ -266,6 +266,65 @@ public class BreachResource {
             @Parameter(ref = "BreachIfMatch") @HeaderParam("If-Match") String ifMatch,
             @Valid BreachCommands.Close body) {
         return withEtag(breaches.close(id, ifMatch, body));
+    }
+
+    @POST
+    @Path("/{id}/affected-set/preview")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "previewBreachAffectedLeads", summary = "Preview the affected leads",
+            description = "The leads a selection finds (by ids, or by source, time received and the data held; the "
+                    + "breach's sources and categories are the defaults): their count and a page in the order "
+                    + "received, with each lead's contact as officers read leads and the selection's categories it "
+                    + "holds. Changes nothing; freeze the set with `freezeBreachAffectedSet`.")
+    @APIResponse(responseCode = "200", description = "The count and a page of leads",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = BreachView.AffectedPage.class),
+                    examples = @ExampleObject(name = "page", value = """
+                            {"count": 1, "items": [{"id": "0b7e5c2a-8f3d-4a1e-9c6b-2d4f6a8b0c1e",
+                              "source": "WEB_FORM", "receivedAt": "2026-05-07T10:15:00Z", "name": "Aigerim Serikova",
+                              "phone": "+77011234567", "email": "aigerim@example.kz", "categories": ["NAME", "PHONE"]}],
+                             "nextCursor": null}""")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public BreachView.AffectedPage previewAffected(@RestPath UUID id,
+            @QueryParam("cursor") String cursor,
+            @Parameter(description = "Page size, 1 to 200 (default 50)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50"))
+            @QueryParam("limit") String limit,
+            @Valid @NotNull AffectedSelection body) {
+        QueryParams parse = new QueryParams();
+        String after = parse.text("cursor", cursor, 200);
+        int size = parse.limit(limit, 50, 200);
+        parse.done();
+        return breaches.previewAffected(id, body, after, size);
+    }
+
+    @POST
+    @Path("/{id}/affected-set")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "freezeBreachAffectedSet", summary = "Freeze the affected people",
+            description = "Freezes the selection's leads with the breach: lead ids, the e-mail pseudonyms and the "
+                    + "categories each lead holds, no contact details; leads erased later stay counted. A new set "
+                    + "replaces the one frozen before, until the people are notified (then 409 "
+                    + "`affected-set-locked`). The breach shows the counts of leads and people.")
+    public RestResponse<BreachView> freezeAffected(@RestPath UUID id,
+            @Parameter(ref = "BreachIfMatch") @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull AffectedSelection body) {
+        return withEtag(breaches.freezeAffected(id, ifMatch, body));
+    }
+
+    @POST
+    @Path("/{id}/subject-notices")
+    @Operation(operationId = "notifyBreachSubjects", summary = "Notify the people affected",
+            description = "AUTHORITY_NOTIFIED → SUBJECTS_NOTIFIED: queues one e-mail per person of the frozen set "
+                    + "(distinct e-mail pseudonym) to the address their lead holds now, in their language (the "
+                    + "lead's, else ru): what happened, which of their data, what was done, what they can do, the "
+                    + "contact and the right to complain. People without an e-mail address left, or erased, are "
+                    + "counted as not reached. Needs a frozen set (409 `affected-set-missing`).")
+    public RestResponse<BreachView> notifySubjects(@RestPath UUID id,
+            @Parameter(ref = "BreachIfMatch") @HeaderParam("If-Match") String ifMatch) {
+        return withEtag(breaches.notifySubjects(id, ifMatch));
     }
 
     private static RestResponse<BreachView> withEtag(BreachView view) {

@@ -49,9 +49,12 @@ public class BreachService {
     private final Clock clock;
     private final OperatorConfig operator;
     private final SecurityIdentity identity;
+    private final AffectedPeople affected;
+    private final SubjectNotices subjectNotices;
 
     BreachService(BreachRepository breaches, BreachClock breachClock, BreachViews views, AuditTrail audit,
-            AuditHistory history, EntityManager em, Clock clock, OperatorConfig operator, SecurityIdentity identity) {
+            AuditHistory history, EntityManager em, Clock clock, OperatorConfig operator, SecurityIdentity identity,
+            AffectedPeople affected, SubjectNotices subjectNotices) {
         this.breaches = breaches;
         this.breachClock = breachClock;
         this.views = views;
@@ -61,6 +64,8 @@ public class BreachService {
         this.clock = clock;
         this.operator = operator;
         this.identity = identity;
+        this.affected = affected;
+        this.subjectNotices = subjectNotices;
     }
 
     @Transactional
@@ -166,6 +171,51 @@ public class BreachService {
             breach.addNote(command.text(), actor(), now);
             audit.record(AuditEventType.BREACH_NOTE, actor(), breach.reference(), null, AuditTrail.details(
                     "noteLength", AuditTrail.lengthOf(command.text())));
+        });
+    }
+
+    /** The leads a selection finds for the breach: their count and a page, for the officer to check before freezing. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public BreachView.AffectedPage previewAffected(UUID id, AffectedSelection selection, String cursor, int limit) {
+        Breach breach = find(id);
+        return affected.preview(affected.query(breach, selection), cursor, limit);
+    }
+
+    /**
+     * Freezes the selection's leads as the people the breach affected, replacing a set frozen before; refused once
+     * they were notified. The trail gets how they were selected and the counts.
+     */
+    @Transactional
+    public BreachView freezeAffected(UUID id, String ifMatch, AffectedSelection selection) {
+        AffectedPeople.Query query = affected.query(find(id), selection);
+        return change(id, ifMatch, (breach, now) -> {
+            affected.freeze(breach, query, now);
+            audit.record(AuditEventType.BREACH_AFFECTED_SET_FROZEN, actor(), breach.reference(), null,
+                    AuditTrail.details("by", selection.leadIds() != null ? "ids" : "criteria",
+                            "idsGiven", selection.leadIds() == null ? null : selection.leadIds().size(),
+                            "sources", query.selection().sources() == null ? null
+                                    : Breach.codes(query.selection().sources()),
+                            "receivedFrom", selection.receivedFrom(), "receivedTo", selection.receivedTo(),
+                            "categories", Breach.codes(query.categories()),
+                            "leads", breach.affectedLeads(), "people", breach.affectedPeople()));
+        });
+    }
+
+    /**
+     * Writes to the people affected (once per person, in their language) and moves the breach to SUBJECTS_NOTIFIED;
+     * only once the authority notice is recorded and the set is frozen. The trail gets the counts.
+     */
+    @Transactional
+    public BreachView notifySubjects(UUID id, String ifMatch) {
+        return change(id, ifMatch, (breach, now) -> {
+            var from = breach.status();
+            breach.requireSubjectNoticesPossible();
+            SubjectNotices.Outcome outcome = subjectNotices.send(breach, now);
+            breach.recordSubjectNotices(outcome.notified(), outcome.unreachable(), now);
+            audit.record(AuditEventType.BREACH_SUBJECTS_NOTIFIED, actor(), breach.reference(), null,
+                    AuditTrail.details("fromStatus", from, "toStatus", breach.status(), "people",
+                            breach.affectedPeople(), "notified", outcome.notified(), "unreachable",
+                            outcome.unreachable()));
         });
     }
 

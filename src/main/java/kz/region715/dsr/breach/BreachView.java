@@ -36,6 +36,7 @@ public record BreachView(
         @Schema(nullable = true) NotNotifiable notNotifiable,
         @Schema(nullable = true) AuthorityNotice authorityNotice,
         @Schema(nullable = true) Closure closure,
+        @Schema(nullable = true, description = "The affected people, once their set is frozen") Affected affected,
         @Schema(examples = "\"3\"") String etag,
         List<Note> notes) {
 
@@ -79,5 +80,27 @@ public record BreachView(
 
     @Schema(name = "BreachNote")
     public record Note(long id, Instant at, String author, String text) {
+    }
+
+    @Schema(name = "BreachAffectedView", description = "The frozen set of affected leads: how many leads, how many "
+            + "people (distinct e-mail pseudonyms; a lead without e-mail counts by its phone's or Telegram id's "
+            + "pseudonym, else alone), and once notified how many people were written to and how many could not be "
+            + "reached (no e-mail address left, or erased).")
+    public record Affected(long leads, long people, Instant frozenAt, @Schema(nullable = true) Integer notified,
+            @Schema(nullable = true) Integer unreachable, @Schema(nullable = true) Instant notifiedAt) {
+    }
+
+    @Schema(name = "BreachAffectedPage", description = "The leads a selection finds, as officers preview them "
+            + "before freezing: the count of the whole selection and a page of leads in the order received.")
+    public record AffectedPage(long count, List<AffectedLead> items,
+            @Schema(description = "Pass as `cursor` for the next page; null on the last page", nullable = true)
+            String nextCursor) {
+    }
+
+    @Schema(name = "BreachAffectedLead", description = "A selected lead with its contact as officers read leads, "
+            + "and the categories of the selection it holds.")
+    public record AffectedLead(UUID id, DataSource source, Instant receivedAt, @Schema(nullable = true) String name,
+            @Schema(nullable = true) String phone, @Schema(nullable = true) String email,
+            Set<DataCategory> categories) {
     }
 }

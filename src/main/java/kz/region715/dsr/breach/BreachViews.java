@@ -37,6 +37,8 @@ class BreachViews {
                         notice.reference(), notice.recordedAt(), notice.recordedBy(),
                         notice.sentAt().isAfter(d.dueAt())),
                 b.closedAt() == null ? null : new BreachView.Closure(b.closedAt(), b.closedBy(), b.closureSummary()),
+                b.affectedFrozenAt() == null ? null : new BreachView.Affected(b.affectedLeads(), b.affectedPeople(),
+                        b.affectedFrozenAt(), b.subjectsNotified(), b.subjectsUnreachable(), b.subjectsNotifiedAt()),
                 etag(b),
                 b.notes().stream().map(n -> new BreachView.Note(n.id() == null ? 0 : n.id(), n.writtenAt(),
                         n.author(), n.text())).toList());

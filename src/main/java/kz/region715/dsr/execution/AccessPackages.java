@@ -22,6 +22,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import kz.region715.dsr.breach.SubjectBreaches;
+import kz.region715.dsr.breach.domain.DataCategory;
 import kz.region715.dsr.lead.Lead;
 import kz.region715.dsr.lead.LeadActions;
 import kz.region715.dsr.lead.LeadConfig;
@@ -67,11 +69,13 @@ public class AccessPackages {
     private final Clock clock;
     private final AuditTrail audit;
     private final JobRounds rounds;
+    private final SubjectBreaches subjectBreaches;
 
     AccessPackages(EntityManager em, SubjectRequestRepository requests, RequestService requestService,
             LeadActions actions, SubjectLeads subjectLeads, Secrets secrets,
             ObjectMapper json, ExecutionConfig config, LeadConfig leadConfig, RequestConfig requestConfig,
-            OperatorConfig operator, Clock clock, AuditTrail audit, JobRounds rounds) {
+            OperatorConfig operator, Clock clock, AuditTrail audit, JobRounds rounds,
+            SubjectBreaches subjectBreaches) {
         this.em = em;
         this.requests = requests;
         this.requestService = requestService;
@@ -86,6 +90,7 @@ public class AccessPackages {
         this.clock = clock;
         this.audit = audit;
         this.rounds = rounds;
+        this.subjectBreaches = subjectBreaches;
     }
 
     /** The token (only its hash is kept) and the end of its validity. */
@@ -172,10 +177,28 @@ public class AccessPackages {
                         .map(r -> new PackageContent.OwnRequest(r.reference(), r.type(), r.status(), r.receivedAt(),
                                 r.closedAt()))
                         .toList();
+        List<PackageContent.Breach> breaches = subjectBreaches.of(leads.stream().map(PackageContent.LeadData::id)
+                        .toList(), match.emailKey()).stream()
+                .map(b -> new PackageContent.Breach(b.reference(), b.detectedAt(),
+                        b.categories().stream().map(Enum::name).toList(),
+                        b.categories().stream().map(c -> categoryLabel(words, c)).toList(), b.description(),
+                        b.measuresTaken(), b.notifiedAt()))
+                .toList();
         return new PackageContent(request.reference(), lang, now,
                 new PackageContent.Operator(operator.name(), operator.contactEmail(),
                         operator.privacyPolicyUrl().toString()),
-                request.contact().emailAsGiven(), leads, purposes, sources, storage, recipients, own);
+                request.contact().emailAsGiven(), leads, purposes, sources, storage, recipients, own, breaches);
+    }
+
+    private static String categoryLabel(PackageMessages words, DataCategory category) {
+        return switch (category) {
+            case NAME -> words.field_name();
+            case PHONE -> words.field_phone();
+            case EMAIL -> words.field_email();
+            case MESSAGE -> words.field_message();
+            case IP_ADDRESS -> words.field_ip();
+            case COOKIE -> words.field_cookie();
+        };
     }
 
     /** What a download link leads to. */

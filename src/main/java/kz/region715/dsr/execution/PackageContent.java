@@ -14,14 +14,16 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * An access package (policy 7.2; Law 94-V Art. 24(1)(1)): every lead of the
  * subject with its consent, storage period, flags and disclosures; the
  * purposes of processing, the sources, the storage periods and the third
- * parties; and the subject's requests to the service. Labels are in the
+ * parties; the subject's requests to the service; and the breaches that involved their data. Labels are in the
  * subject's language; codes stay as they are for machines.
  */
 @Schema(name = "AccessPackage")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PackageContent(String reference, String language, Instant generatedAt, Operator operator,
         String subjectEmail, List<LeadData> leads, List<Purpose> purposes, List<Source> sources,
-        List<StoragePeriod> storagePeriods, List<Recipient> thirdParties, List<OwnRequest> requests) {
+        List<StoragePeriod> storagePeriods, List<Recipient> thirdParties, List<OwnRequest> requests,
+        @Schema(description = "Breaches of the security of personal data that involved the subject's data (absent "
+                + "in packages issued before breaches were reported)") List<Breach> breaches) {
 
     public record Operator(String name, String contactEmail, String privacyPolicy) {
     }
@@ -51,5 +53,17 @@ public record PackageContent(String reference, String language, Instant generate
     public record OwnRequest(String reference, RequestType type, RequestStatus status, Instant receivedAt,
             @Schema(description = "When the request was closed; null while it is open", nullable = true)
             Instant closedAt) {
+    }
+
+    /**
+     * A breach that involved the subject's data: its reference, when it was detected, which of their data (codes
+     * and labels), what happened and what was done, and when the subject was notified.
+     */
+    @Schema(name = "AccessPackageBreach")
+    public record Breach(String reference, Instant detectedAt, List<String> categoryCodes, List<String> categories,
+            String description,
+            @Schema(description = "What was done; null when not recorded", nullable = true) String measuresTaken,
+            @Schema(description = "When the subject was notified; null when not (yet)", nullable = true)
+            Instant notifiedAt) {
     }
 }

@@ -175,4 +175,31 @@ public interface PackageMessages {
 
     @Message("Check that you opened the whole link from the e-mail. If it still does not work, write to {email}.")
     String invalid_body(String email);
+
+    @Message("Breaches of the security of personal data that involved your data")
+    String breaches_heading();
+
+    @Message("None of your data was involved in a breach of the security of personal data that we know of.")
+    String breaches_none();
+
+    @Message("Detected")
+    String breach_detected();
+
+    @Message("Your data involved")
+    String breach_data();
+
+    @Message("What happened")
+    String breach_what();
+
+    @Message("What we did")
+    String breach_measures();
+
+    @Message("Notice to you")
+    String breach_notified();
+
+    @Message("sent {date}")
+    String breach_notified_on(String date);
+
+    @Message("not sent")
+    String breach_not_notified();
 }

@@ -74,6 +74,8 @@ public class Lead {
     private Instant anonymisedAt;
     @Column(name = "ingested_by")
     private String ingestedBy;
+    /** The person's language (ru, kk, en), if the channel knew it. */
+    private String locale;
     @Version
     private long version;
 
@@ -90,7 +92,7 @@ public class Lead {
     }
 
     static Lead ingest(DataSource source, Contact contact, Consent consent, Instant receivedAt, Instant retentionUntil,
-            String ingestedBy) {
+            String ingestedBy, String locale) {
         Lead lead = new Lead();
         lead.id = UUID.randomUUID();
         lead.source = source;
@@ -112,6 +114,7 @@ public class Lead {
         lead.receivedAt = receivedAt;
         lead.retentionUntil = retentionUntil;
         lead.ingestedBy = ingestedBy;
+        lead.locale = locale;
         return lead;
     }
 
@@ -318,5 +321,10 @@ public class Lead {
 
     public String ingestedBy() {
         return ingestedBy;
+    }
+
+    /** The person's language tag (ru, kk, en), or null when not known. */
+    public String locale() {
+        return locale;
     }
 }

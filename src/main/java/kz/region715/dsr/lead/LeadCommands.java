@@ -42,7 +42,11 @@ public final class LeadCommands {
             @Size(max = 100) @Pattern(regexp = "[\\x21-\\x7E]+", message = "must be printable ASCII") String cookieId,
             @Pattern(regexp = "[0-9]{1,20}", message = "must be a Telegram user id (digits)") String telegramUserId,
             @Valid Consent consent,
-            @Schema(description = "When the lead was received; default now") Instant receivedAt) {
+            @Schema(description = "When the lead was received; default now") Instant receivedAt,
+            @Pattern(regexp = "ru|kk|en", message = "must be one of ru, kk, en")
+            @Schema(description = "The person's language (ru, kk, en), if known: notices to them use it, else the "
+                    + "operator's default", nullable = true, examples = "kk")
+            String locale) {
     }
 
     @Schema(name = "LeadConsent")

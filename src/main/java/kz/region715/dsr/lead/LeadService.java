@@ -90,7 +90,7 @@ public class LeadService {
                         .collect(Collectors.joining(",")));
         Instant received = command.receivedAt() == null ? now : command.receivedAt();
         Lead lead = Lead.ingest(command.source(), contact, consent, received, received.plus(config.retention()),
-                identity.getPrincipal().getName());
+                identity.getPrincipal().getName(), command.locale());
         if (subjectIsRestricted(contact)) {
             lead.restrict(INHERITED_RESTRICTION, now);
         }

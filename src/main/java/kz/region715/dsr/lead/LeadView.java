@@ -13,7 +13,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record LeadView(UUID id, DataSource source, String name, String phone, String email, String message,
         String ipAddress, String cookieId, String telegramUserId, ConsentView consent, Instant receivedAt,
-        Instant retentionUntil, Flags flags, List<DisclosureView> disclosures) {
+        Instant retentionUntil, Flags flags, List<DisclosureView> disclosures,
+        @Schema(description = "The person's language, if known (omitted when not)", enumeration = {"ru", "kk", "en"})
+        String locale) {
 
     @Schema(name = "LeadConsentView")
     public record ConsentView(Instant at, String policyVersion, List<String> purposes) {
@@ -46,7 +48,7 @@ public record LeadView(UUID id, DataSource source, String name, String phone, St
         return new LeadView(lead.id(), lead.source(), lead.name(), lead.phone(), lead.email(), lead.message(),
                 lead.ipAddress(), lead.cookieId(), lead.telegramUserId(), consent, lead.receivedAt(),
                 lead.retentionUntil(), flags, disclosures == null ? null
-                        : disclosures.stream().map(DisclosureView::of).toList());
+                        : disclosures.stream().map(DisclosureView::of).toList(), lead.locale());
     }
 
     @Schema(name = "LeadPage")

@@ -2,21 +2,57 @@ package kz.region715.dsr.notification;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import kz.region715.dsr.breach.BreachEvents;
 import kz.region715.dsr.casework.CaseworkConfig;
+import kz.region715.dsr.platform.operator.OperatorConfig;
 
-/** E-mails about the breach register: the DPO's alerts of authority notices due soon or overdue. */
+/**
+ * E-mails about the breach register: the DPO's alerts of authority notices due soon or overdue, and the notices to
+ * the people a breach affected.
+ */
 @ApplicationScoped
 class BreachMails {
 
     private final CaseMails mails;
     private final CaseworkConfig casework;
+    private final Outbox outbox;
+    private final OperatorConfig operator;
 
-    BreachMails(CaseMails mails, CaseworkConfig casework) {
+    BreachMails(CaseMails mails, CaseworkConfig casework, Outbox outbox, OperatorConfig operator) {
         this.mails = mails;
         this.casework = casework;
+        this.outbox = outbox;
+        this.operator = operator;
+    }
+
+    /** The notice to one person, queued under the message id the breach claimed for them. */
+    void onSubjectNotice(@Observes BreachEvents.SubjectNotice notice) {
+        MailMessages words = CaseMails.words(notice.lang());
+        Locale locale = Locale.forLanguageTag(notice.lang());
+        String title = words.breach_notice_subject(notice.reference());
+        BreachNoticeMail model = new BreachNoticeMail(notice.lang(),
+                notice.name() == null ? words.breach_notice_addressee() : notice.name(), operator.name(),
+                operator.contactEmail(), title, notice.reference(),
+                CaseMails.date(LocalDate.ofInstant(notice.detectedAt(), operator.timeZone()), locale),
+                notice.description(), notice.categories().stream().map(c -> category(words, c)).toList(),
+                notice.measuresTaken(), notice.measuresPlanned(), casework.dpoAddress());
+        outbox.enqueue(notice.messageId(), new OutgoingMail(null, MailKind.BREACH_SUBJECT_NOTICE, notice.recipient(),
+                title, MailTemplate.BREACH_NOTICE, model, false), notice.reference(), notice.subjectKey());
+    }
+
+    private static String category(MailMessages words, String code) {
+        return switch (code) {
+            case "NAME" -> words.category_name();
+            case "PHONE" -> words.category_phone();
+            case "EMAIL" -> words.category_email();
+            case "MESSAGE" -> words.category_message();
+            case "IP_ADDRESS" -> words.category_ip_address();
+            case "COOKIE" -> words.category_cookie();
+            default -> code;
+        };
     }
 
     /** One mail to the DPO per threshold crossed in a round, listing the breaches by reference and last day. */

@@ -27,5 +27,7 @@ public enum MailKind {
     /** To a recipient of disclosed data: the data was erased; erase it too. */
     ERASURE_NOTICE,
     /** To the data-protection officer: a breach's notice to the authority is due soon or overdue. */
-    BREACH_DEADLINE
+    BREACH_DEADLINE,
+    /** To a person a breach affected: what happened, which of their data, what was done and what they can do. */
+    BREACH_SUBJECT_NOTICE
 }

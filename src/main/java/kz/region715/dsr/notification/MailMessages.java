@@ -247,4 +247,52 @@ public interface MailMessages {
 
     @Message("{reference}: due by the end of {lastDay}")
     String breach_line(String reference, String lastDay);
+
+    @Message("Breach of the security of your personal data ({reference})")
+    String breach_notice_subject(String reference);
+
+    @Message("customer")
+    String breach_notice_addressee();
+
+    @Message("On {detectedOn} we detected a breach of the security of personal data that involved your data. We are informing you as the law requires (our reference {reference}).")
+    String breach_notice_intro(String detectedOn, String reference);
+
+    @Message("What happened:")
+    String breach_notice_what();
+
+    @Message("Which of your data was involved:")
+    String breach_notice_data();
+
+    @Message("What we have done:")
+    String breach_notice_measures();
+
+    @Message("What we will still do:")
+    String breach_notice_planned();
+
+    @Message("What you can do: be wary of unexpected calls, messages and e-mails that mention us or ask for your data, codes or payments; do not open links or attachments from senders you do not know. You may ask us which of your data we hold, and have it corrected, blocked or erased.")
+    String breach_notice_advice();
+
+    @Message("Questions about this breach: write to our person responsible for the protection of personal data, {email}.")
+    String breach_notice_contact(String email);
+
+    @Message("You have the right to complain to the authorised body for the protection of personal data (privacy policy, clause 7.6) and to go to court.")
+    String breach_notice_complaint();
+
+    @Message("name")
+    String category_name();
+
+    @Message("phone number")
+    String category_phone();
+
+    @Message("e-mail address")
+    String category_email();
+
+    @Message("the text of your message")
+    String category_message();
+
+    @Message("IP address")
+    String category_ip_address();
+
+    @Message("cookie identifier")
+    String category_cookie();
 }

@@ -30,7 +30,9 @@ class MailRenderer {
             @Location("mail/acknowledgement.txt") Template acknowledgementText,
             @Location("mail/acknowledgement.html") Template acknowledgementHtml,
             @Location("mail/case-update.txt") Template caseUpdateText,
-            @Location("mail/case-update.html") Template caseUpdateHtml) {
+            @Location("mail/case-update.html") Template caseUpdateHtml,
+            @Location("mail/breach-notice.txt") Template breachNoticeText,
+            @Location("mail/breach-notice.html") Template breachNoticeHtml) {
         this.json = json;
         texts.put(MailTemplate.VERIFICATION, verificationText);
         htmls.put(MailTemplate.VERIFICATION, verificationHtml);
@@ -38,6 +40,8 @@ class MailRenderer {
         htmls.put(MailTemplate.ACKNOWLEDGEMENT, acknowledgementHtml);
         texts.put(MailTemplate.CASE_UPDATE, caseUpdateText);
         htmls.put(MailTemplate.CASE_UPDATE, caseUpdateHtml);
+        texts.put(MailTemplate.BREACH_NOTICE, breachNoticeText);
+        htmls.put(MailTemplate.BREACH_NOTICE, breachNoticeHtml);
     }
 
     /** The model as stored with the message. */

@@ -4,7 +4,8 @@ package kz.region715.dsr.notification;
 enum MailTemplate {
     VERIFICATION(VerificationMail.class),
     ACKNOWLEDGEMENT(AcknowledgementMail.class),
-    CASE_UPDATE(CaseUpdateMail.class);
+    CASE_UPDATE(CaseUpdateMail.class),
+    BREACH_NOTICE(BreachNoticeMail.class);
 
     final Class<? extends MailModel> model;
 

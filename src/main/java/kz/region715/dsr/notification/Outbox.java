@@ -43,6 +43,19 @@ public class Outbox {
         return message.id;
     }
 
+    /**
+     * Queues a mail about no request, under the id the caller chose, filed in the trail under {@code reference} and
+     * the recipient's pseudonym {@code subjectKey} (a breach's notice to a person it affected).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void enqueue(UUID id, OutgoingMail mail, String reference, String subjectKey) {
+        OutboxMessage message = new OutboxMessage(id, mail, renderer.store(mail.model()), clock.instant());
+        message.requestRef = reference;
+        message.subjectPseudonym = subjectKey;
+        em.persist(message);
+        audited(AuditEventType.MAIL_QUEUED, "system:outbox", message);
+    }
+
     /** Records what happened to a message in the trail: its kind and id, never its recipient or content. */
     void audited(AuditEventType type, String actor, OutboxMessage message) {
         String reference = message.requestRef;
@@ -53,7 +66,7 @@ public class Outbox {
             subject = request.subjectKey();
         }
         audit.record(type, actor, reference, subject, AuditTrail.details("message", message.id, "kind", message.kind,
-                "toStaff", message.requestId == null, "attempts", message.attempts, "error", message.lastError));
+                "toStaff", message.requestId == null && message.subjectPseudonym == null, "attempts", message.attempts, "error", message.lastError));
     }
 
     /** A request's personal data is erased: so is every copy in its mail; unsent mail to it is dropped. */

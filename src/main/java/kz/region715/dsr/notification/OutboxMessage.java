@@ -72,7 +72,12 @@ class OutboxMessage {
 
     /** A message due now. */
     OutboxMessage(OutgoingMail mail, String storedModel, Instant now) {
-        this.id = UUID.randomUUID();
+        this(UUID.randomUUID(), mail, storedModel, now);
+    }
+
+    /** A message due now, under an id the caller chose (to record it with what caused it). */
+    OutboxMessage(UUID id, OutgoingMail mail, String storedModel, Instant now) {
+        this.id = id;
         if (mail.request() != null) {
             this.requestId = mail.request().id();
             this.requestRef = mail.request().reference();

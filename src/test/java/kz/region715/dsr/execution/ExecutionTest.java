@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ExecutionTest {
 
-    private static final Pattern PACKAGE_LINK =
+    /** The download link of a completion mail: the request id, the language and the package token. */
+    static final Pattern PACKAGE_LINK =
             Pattern.compile("/api/v1/requests/([0-9a-f-]{36})/package\\?lang=(\\w\\w)&token=([A-Za-z0-9_-]+)");
 
     @Inject

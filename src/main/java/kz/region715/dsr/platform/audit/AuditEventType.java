@@ -71,6 +71,8 @@ public enum AuditEventType {
     BREACH_AUTHORITY_NOTIFIED("an officer recorded the notice to the authority: when, the channel, whether late"),
     BREACH_CLOSED("an officer closed a breach"),
     BREACH_NOTE("an officer added an internal note to a breach (its length)"),
+    BREACH_AFFECTED_SET_FROZEN("an officer froze the set of leads a breach affected (how selected, counts of leads and people)"),
+    BREACH_SUBJECTS_NOTIFIED("the people a breach affected were notified (counts of people written to and not reachable)"),
 
     // The service's own copies and its endpoints
     REQUEST_RETENTION_RUN("closed requests past their retention were reduced"),

@@ -72,7 +72,10 @@ class AccessMatrixTest {
             new Endpoint("POST", "/api/v1/breaches/{id}/assessment", Set.of(Roles.OFFICER, Roles.ADMIN)),
             new Endpoint("POST", "/api/v1/breaches/{id}/not-notifiable", Set.of(Roles.OFFICER, Roles.ADMIN)),
             new Endpoint("POST", "/api/v1/breaches/{id}/authority-notification", Set.of(Roles.OFFICER, Roles.ADMIN)),
-            new Endpoint("POST", "/api/v1/breaches/{id}/closure", Set.of(Roles.OFFICER, Roles.ADMIN)));
+            new Endpoint("POST", "/api/v1/breaches/{id}/closure", Set.of(Roles.OFFICER, Roles.ADMIN)),
+            new Endpoint("POST", "/api/v1/breaches/{id}/affected-set/preview", Set.of(Roles.OFFICER, Roles.ADMIN)),
+            new Endpoint("POST", "/api/v1/breaches/{id}/affected-set", Set.of(Roles.OFFICER, Roles.ADMIN)),
+            new Endpoint("POST", "/api/v1/breaches/{id}/subject-notices", Set.of(Roles.OFFICER, Roles.ADMIN)));
 
     /** Endpoints open to data subjects (they prove themselves with tokens from their e-mail). */
     private static final Set<String> PUBLIC = Set.of(

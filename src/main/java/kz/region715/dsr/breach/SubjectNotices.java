@@ -1,0 +1,98 @@
+package kz.region715.dsr.breach;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import kz.region715.dsr.breach.domain.DataCategory;
+import kz.region715.dsr.lead.AffectedLeads;
+import kz.region715.dsr.request.domain.SubjectLocale;
+
+/**
+ * The notices to the people a breach affected: one per person (e-mail pseudonym of the frozen set), to the address
+ * their lead holds when the notice is queued, in the language of their lead (else the operator's default). Each is
+ * claimed by an INSERT into breach_notice that does nothing when the person has one, in the transaction that queues
+ * the mail under the claimed message id: a retry or a second replica never queues a second notice.
+ */
+@ApplicationScoped
+class SubjectNotices {
+
+    private static final int BATCH = 500;
+
+    /** How many people were written to, and how many could not be. */
+    record Outcome(long notified, long unreachable) {
+    }
+
+    private final BreachSubjects subjects;
+    private final AffectedLeads leads;
+    private final Event<BreachEvents.SubjectNotice> notices;
+
+    SubjectNotices(BreachSubjects subjects, AffectedLeads leads, Event<BreachEvents.SubjectNotice> notices) {
+        this.subjects = subjects;
+        this.leads = leads;
+        this.notices = notices;
+    }
+
+    Outcome send(Breach breach, Instant now) {
+        String after = null;
+        while (true) {
+            List<String> keys = subjects.subjectKeysAfter(breach.id(), after, BATCH);
+            if (keys.isEmpty()) {
+                break;
+            }
+            notify(breach, subjects.leadsOf(breach.id(), keys), now);
+            after = keys.getLast();
+            if (keys.size() < BATCH) {
+                break;
+            }
+        }
+        long notified = subjects.notices(breach.id());
+        return new Outcome(notified, Math.max(0, subjects.people(breach.id()) - notified));
+    }
+
+    /** One batch of people, with their frozen leads in person order. */
+    private void notify(Breach breach, List<BreachSubjects.Subject> frozen, Instant now) {
+        Map<UUID, AffectedLeads.Reachable> reachable = new LinkedHashMap<>();
+        leads.reachable(frozen.stream().map(BreachSubjects.Subject::leadId).toList())
+                .forEach(r -> reachable.put(r.id(), r));
+        Map<String, List<BreachSubjects.Subject>> byPerson = new LinkedHashMap<>();
+        frozen.forEach(s -> byPerson.computeIfAbsent(s.subjectKey(), k -> new ArrayList<>()).add(s));
+        byPerson.forEach((subjectKey, ofPerson) -> {
+            List<AffectedLeads.Reachable> addresses = ofPerson.stream().map(s -> reachable.get(s.leadId()))
+                    .filter(r -> r != null).toList();
+            if (addresses.isEmpty()) {
+                return; // erased, or no address left: counted as not reached
+            }
+            AffectedLeads.Reachable to = addresses.getFirst();
+            String lang = addresses.stream().map(AffectedLeads.Reachable::locale).filter(l -> l != null)
+                    .findFirst().orElse(SubjectLocale.DEFAULT.tag());
+            String name = addresses.stream().map(AffectedLeads.Reachable::name).filter(n -> n != null)
+                    .findFirst().orElse(null);
+            UUID messageId = UUID.randomUUID();
+            if (subjects.claimNotice(breach.id(), subjectKey, messageId, lang, now)) {
+                notices.fire(new BreachEvents.SubjectNotice(messageId, breach.reference(), subjectKey, to.email(),
+                        name, lang, breach.detectedAt(), breach.description(), categories(ofPerson),
+                        breach.measuresTaken(), breach.measuresPlanned()));
+            }
+        });
+    }
+
+    /** The categories of the person's data involved, over all their leads, in the policy's order. */
+    private static List<String> categories(List<BreachSubjects.Subject> ofPerson) {
+        Set<DataCategory> all = EnumSet.noneOf(DataCategory.class);
+        ofPerson.forEach(s -> {
+            for (String code : s.categories().split(",")) {
+                if (!code.isEmpty()) {
+                    all.add(DataCategory.valueOf(code));
+                }
+            }
+        });
+        return all.stream().map(Enum::name).toList();
+    }
+}
