@@ -45,7 +45,8 @@ public record AuthorityNoticeDocument(
         @Schema(nullable = true) String measuresTaken,
         @Schema(nullable = true) String measuresPlanned,
         BreachView.AuthorityDeadline authorityDeadline,
-        @Schema(nullable = true, description = "The notice as recorded sent, if it was") BreachView.AuthorityNotice sent,
+        @Schema(nullable = true, description = "The notice as recorded sent, if it was")
+        BreachView.AuthorityNotice sent,
         @Schema(nullable = true, description = "The decision that no notice is owed, if one was recorded")
         BreachView.NotNotifiable notNotifiable,
         @Schema(description = "Always false: the subjects' names and phone numbers the authority may need to notify "
