@@ -1,5 +1,6 @@
 package kz.region715.dsr.breach;
 
+import io.vertx.core.http.HttpServerResponse;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -10,6 +11,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
@@ -61,6 +64,26 @@ public class BreachResource {
              "assessment": null, "notNotifiable": null, "authorityNotice": null, "closure": null,
              "affected": null, "etag": "\\"0\\"", "notes": []}""";
 
+    private static final String NOTICE_EXAMPLE = """
+            {"reference": "BR-2026-000001", "breachId": "5d9f3c1e-2b4a-4e6f-8a1b-3c5d7e9f0a2b", "status": "ASSESSED",
+             "generatedAt": "2026-05-11T05:10:00Z", "timeZone": "Asia/Almaty",
+             "operator": {"name": "Region715", "bin": "123456789012", "address": "Astana, Mangilik El avenue 55/8",
+                          "contactEmail": "sales@region715.kz", "phone": "+77172000001"},
+             "responsible": {"name": "Dana Seitkali", "position": "Data protection officer",
+                             "email": "dpo@region715.kz", "phone": "+77172000000"},
+             "detectedAt": "2026-05-08T14:30:00Z",
+             "discovery": {"method": "MONITORING", "details": "Alert of the storage access monitor."},
+             "description": "The web form's export folder was readable without a login for two days.",
+             "dataCategories": ["NAME", "PHONE"], "sources": ["WEB_FORM"], "systems": ["Website form export"],
+             "window": {"from": "2026-05-06T08:00:00Z", "to": "2026-05-08T14:00:00Z"}, "estimatedCount": 120,
+             "affectedPeople": 120, "affectedPeopleCounted": false, "assessment": "Names and phones of web leads.",
+             "measuresTaken": "Folder closed; access keys rotated.", "measuresPlanned": "Access review of exports.",
+             "authorityDeadline": {"jurisdiction": "KZ", "policy": "KZ/BREACH_AUTHORITY_NOTICE", "basis": "STATUTORY",
+                                   "citation": "Law 94-V as amended by Law 44-VIII of 11.12.2023 ...",
+                                   "lastDay": "2026-05-12", "dueAt": "2026-05-12T18:59:59Z", "workingDaysLeft": 1,
+                                   "due": true, "overdue": false},
+             "sent": null, "notNotifiable": null, "subjectsDataIncluded": false}""";
+
     private static final String EXPORT_CSV = "reference,status,detectedAt,registeredAt,registeredBy,discoveryMethod,"
             + "discoveryDetails,description,dataCategories,sources,systems,windowFrom,windowTo,estimatedCount,"
             + "measuresTaken,measuresPlanned,responsibleName,responsiblePosition,jurisdiction,deadlinePolicy,dueLastDay,"
@@ -69,10 +92,12 @@ public class BreachResource {
 
     private final BreachService breaches;
     private final BreachExport export;
+    private final AuthorityNotices notices;
 
-    BreachResource(BreachService breaches, BreachExport export) {
+    BreachResource(BreachService breaches, BreachExport export, AuthorityNotices notices) {
         this.breaches = breaches;
         this.export = export;
+        this.notices = notices;
     }
 
     @POST
@@ -208,6 +233,63 @@ public class BreachResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     public List<AuditHistory.Event> history(@RestPath UUID id) {
         return breaches.history(id);
+    }
+
+    @GET
+    @Path("/{id}/authority-notice")
+    @RolesAllowed({Roles.OFFICER, Roles.ADMIN, Roles.AUDITOR})
+    @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
+    @Operation(operationId = "getBreachAuthorityNotice", summary = "The notice to the authority",
+            description = "The notice of the breach to the authorised body, generated from the register: the "
+                    + "operator, the person responsible for organising the processing and their contacts, detection, "
+                    + "description, the data and systems concerned, the period, the people affected, the measures "
+                    + "taken and planned, and the term with its basis. `format=json` (or Accept: application/json, "
+                    + "the default) gives the document as JSON; `format=html` (or Accept: text/html) a printable "
+                    + "page in `lang` (ru by default, kk, en) with dates in the operator's time zone. The subjects' "
+                    + "own data is not part of it. Every generation is recorded in the audit trail; recording that "
+                    + "the notice was sent is `recordBreachAuthorityNotification`.")
+    @APIResponse(responseCode = "200", description = "The notice",
+            headers = @Header(name = "Content-Language", description = "The page's language (html only)",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"ru", "kk", "en"})),
+            content = {
+                    @Content(mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = AuthorityNoticeDocument.class),
+                            examples = @ExampleObject(name = "notice", value = NOTICE_EXAMPLE)),
+                    @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING),
+                            examples = @ExampleObject(name = "page",
+                                    value = "<!DOCTYPE html><html lang=\"ru\">…"))})
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public Response authorityNotice(@RestPath UUID id,
+            @Parameter(description = "html or json; without it the Accept header decides (JSON unless it prefers "
+                    + "text/html)", schema = @Schema(type = SchemaType.STRING, enumeration = {"html", "json"}))
+            @QueryParam("format") @Pattern(regexp = "html|json", message = "must be html or json") String format,
+            @Parameter(description = "Language of the printable page (ru, kk, en); ru by default",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"ru", "kk", "en"}))
+            @QueryParam("lang") @Pattern(regexp = "ru|kk|en", message = "must be ru, kk or en") String lang,
+            @HeaderParam("Accept") String accept, @Context HttpServerResponse vertxResponse) {
+        boolean html = format == null ? prefersHtml(accept) : "html".equals(format);
+        if (!html) {
+            return Response.ok(notices.json(id), MediaType.APPLICATION_JSON_TYPE).build();
+        }
+        String language = lang == null ? AuthorityNotices.DEFAULT_LANGUAGE : lang;
+        String page = notices.html(id, language);
+        // The page's own policy replaces the API's (which allows no style at all); framing stays refused by both
+        // it and the API's X-Frame-Options.
+        vertxResponse.headers().set("Content-Security-Policy", AuthorityNoticePage.CONTENT_SECURITY_POLICY);
+        return Response.ok(page, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).language(language).build();
+    }
+
+    /** Whether the Accept header names HTML before JSON (a browser's does); JSON otherwise. */
+    private static boolean prefersHtml(String accept) {
+        if (accept == null) {
+            return false;
+        }
+        int html = accept.indexOf(MediaType.TEXT_HTML);
+        int json = accept.indexOf(MediaType.APPLICATION_JSON);
+        return html >= 0 && (json < 0 || html < json);
     }
 
     @POST

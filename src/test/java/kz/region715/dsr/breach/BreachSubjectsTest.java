@@ -168,6 +168,9 @@ class BreachSubjectsTest {
         assertThat(frozen).hasSize(1);
         assertThat(frozen.getFirst()).contains("\"leads\":4").contains("\"people\":2").doesNotContain(email)
                 .doesNotContain("Aigerim");
+        // The notice to the authority gives the frozen set's count of people instead of the estimate.
+        as("officer").get(PATH + "/{id}/authority-notice", id).then().statusCode(200)
+                .body("affectedPeople", equalTo(2)).body("affectedPeopleCounted", equalTo(true));
 
         act(id, "affected-set", Map.of("leadIds", List.of(first))).then().statusCode(200)
                 .body("affected.leads", equalTo(1)).body("affected.people", equalTo(1));

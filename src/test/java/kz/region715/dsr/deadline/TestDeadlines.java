@@ -55,6 +55,21 @@ final class TestDeadlines {
             public ZoneId timeZone() {
                 return ALMATY;
             }
+
+            @Override
+            public Optional<String> bin() {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<String> address() {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<String> phone() {
+                return Optional.empty();
+            }
         };
         return new Deadlines(config, operator);
     }

@@ -68,6 +68,8 @@ public enum AuditEventType {
     BREACH_REGISTERED("a personal-data breach was registered, with its categories, sources and authority deadline"),
     BREACH_ASSESSED("an officer recorded a breach's assessment (its length, the updated estimate)"),
     BREACH_NOT_NOTIFIABLE("an officer recorded why a breach needs no notice (the legal basis's length)"),
+    BREACH_AUTHORITY_NOTICE_GENERATED("someone generated a breach's notice document for the authority: the format, the "
+            + "language, the breach's status and the count of people it states"),
     BREACH_AUTHORITY_NOTIFIED("an officer recorded the notice to the authority: when, the channel, whether late"),
     BREACH_CLOSED("an officer closed a breach"),
     BREACH_NOTE("an officer added an internal note to a breach (its length)"),

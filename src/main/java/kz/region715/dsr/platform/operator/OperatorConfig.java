@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.time.ZoneId;
+import java.util.Optional;
 
 /** Who the operator is and where it works: shown in e-mails, used for dates. */
 @ConfigMapping(prefix = "dsr.operator")
@@ -22,4 +23,13 @@ public interface OperatorConfig {
     /** Deadlines end at the end of a working day here; references take their year from it. */
     @WithDefault("Asia/Almaty")
     ZoneId timeZone();
+
+    /** The operator's business identification number (БИН), shown in the notice of a breach to the authority. */
+    Optional<String> bin();
+
+    /** The operator's registered address, one line, shown in the notice of a breach to the authority. */
+    Optional<String> address();
+
+    /** The operator's contact phone, shown in the notice of a breach to the authority. */
+    Optional<String> phone();
 }

@@ -68,6 +68,8 @@ class AccessMatrixTest {
             new Endpoint("GET", "/api/v1/breaches/export", Set.of(Roles.AUDITOR, Roles.ADMIN)),
             new Endpoint("GET", "/api/v1/breaches/{id}", Set.of(Roles.OFFICER, Roles.ADMIN, Roles.AUDITOR)),
             new Endpoint("GET", "/api/v1/breaches/{id}/history", Set.of(Roles.OFFICER, Roles.ADMIN, Roles.AUDITOR)),
+            new Endpoint("GET", "/api/v1/breaches/{id}/authority-notice",
+                    Set.of(Roles.OFFICER, Roles.ADMIN, Roles.AUDITOR)),
             new Endpoint("POST", "/api/v1/breaches/{id}/notes", Set.of(Roles.OFFICER, Roles.ADMIN)),
             new Endpoint("POST", "/api/v1/breaches/{id}/assessment", Set.of(Roles.OFFICER, Roles.ADMIN)),
             new Endpoint("POST", "/api/v1/breaches/{id}/not-notifiable", Set.of(Roles.OFFICER, Roles.ADMIN)),
