@@ -145,7 +145,8 @@ public class BreachResource {
             @Parameter(description = "true: the authority notice is owed and past due; false: the others",
                     schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("overdue") String overdue,
             @QueryParam("cursor") String cursor,
-            @Parameter(description = "Page size, 1 to 200 (default 50)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50"))
+            @Parameter(description = "Page size, 1 to 200 (default 50)", schema = @Schema(type = SchemaType.INTEGER,
+                    minimum = "1", maximum = "200", defaultValue = "50"))
             @QueryParam("limit") String limit) {
         QueryParams parse = new QueryParams();
         BreachQuery query = new BreachQuery(parse.each("status", status, BreachStatus::valueOf),
@@ -372,7 +373,8 @@ public class BreachResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     public BreachView.AffectedPage previewAffected(@RestPath UUID id,
             @QueryParam("cursor") String cursor,
-            @Parameter(description = "Page size, 1 to 200 (default 50)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50"))
+            @Parameter(description = "Page size, 1 to 200 (default 50)", schema = @Schema(type = SchemaType.INTEGER,
+                    minimum = "1", maximum = "200", defaultValue = "50"))
             @QueryParam("limit") String limit,
             @Valid @NotNull AffectedSelection body) {
         QueryParams parse = new QueryParams();
