@@ -382,7 +382,9 @@ public class Bench {
                         }
                         long t1 = System.nanoTime();
                         statuses.computeIfAbsent(status, k -> new AtomicInteger()).incrementAndGet();
-                        if (t0 >= measureFrom && t1 <= end) {
+                        // an answer counts in the window it arrives in (under a burst one can take longer than
+                        // the window)
+                        if (t1 >= measureFrom && t1 <= end) {
                             boolean deliberate = (status == 429 || status == 503) && retryAfter;
                             measured.computeIfAbsent(status + (deliberate ? "+Retry-After" : ""),
                                     k -> new AtomicInteger()).incrementAndGet();

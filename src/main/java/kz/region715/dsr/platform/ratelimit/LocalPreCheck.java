@@ -7,6 +7,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -31,14 +32,13 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class LocalPreCheck implements BucketStore {
 
-    private static final int STRIPES = 256;
-
     private final BucketStore shared;
     private final Ticker ticker;
     private final Duration maxWait;
     /** Per key, the ticker's reading until which the shared bucket is known to be empty. */
     private final Cache<String, Long> refusedUntil;
-    private final ReentrantLock[] takes = new ReentrantLock[STRIPES];
+    /** The keys being taken now, each with its callers' turn; a key leaves when its last caller does. */
+    private final ConcurrentHashMap<String, Turn> turns = new ConcurrentHashMap<>();
 
     LocalPreCheck(BucketStore shared, int maxKeys, Duration maxWait, Ticker ticker) {
         this.shared = shared;
@@ -46,9 +46,6 @@ final class LocalPreCheck implements BucketStore {
         this.maxWait = maxWait;
         this.refusedUntil = Caffeine.newBuilder().maximumSize(maxKeys).ticker(ticker)
                 .expireAfter(new UntilDeadline()).build();
-        for (int i = 0; i < STRIPES; i++) {
-            takes[i] = new ReentrantLock();
-        }
     }
 
     @Override
@@ -57,8 +54,8 @@ final class LocalPreCheck implements BucketStore {
         if (known != null) {
             return known;
         }
-        ReentrantLock take = takes[Math.floorMod(key.hashCode(), STRIPES)];
-        boolean queued = acquire(take);
+        Turn turn = turns.compute(key, (k, existing) -> (existing == null ? new Turn() : existing).join());
+        boolean inTurn = acquire(turn.lock);
         try {
             known = knownRefusal(key); // the take just before this one may have found the bucket empty
             if (known != null) {
@@ -70,9 +67,10 @@ final class LocalPreCheck implements BucketStore {
             }
             return probe;
         } finally {
-            if (queued) {
-                take.unlock();
+            if (inTurn) {
+                turn.lock.unlock();
             }
+            turns.computeIfPresent(key, (k, existing) -> existing.leave());
         }
     }
 
@@ -94,6 +92,21 @@ final class LocalPreCheck implements BucketStore {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
+        }
+    }
+
+    /** One key's callers, taking their tokens in turn; counted (only inside the map's compute) to be removed. */
+    private static final class Turn {
+        final ReentrantLock lock = new ReentrantLock();
+        int callers;
+
+        Turn join() {
+            callers++;
+            return this;
+        }
+
+        Turn leave() {
+            return --callers == 0 ? null : this;
         }
     }
 
