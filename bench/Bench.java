@@ -338,7 +338,9 @@ public class Bench {
     }
 
     // ------------------------------------------------------------------------------------------------------------
-    // intake: conns= closed-loop clients POST /api/v1/requests for warmup= then seconds= seconds.
+    // intake: conns= closed-loop clients POST /api/v1/requests for warmup= then seconds= seconds, all from one
+    // address; key=true sends each filing with an Idempotency-Key of its own. Answers in the measured window by
+    // status; a 429 or 503 with Retry-After is a deliberate refusal, anything else but 202 an error.
 
     static void intake() throws Exception {
         String url = arg("url") + "/api/v1/requests";
@@ -351,6 +353,9 @@ public class Bench {
         long end = measureFrom + measureNanos;
         List<List<Double>> perThread = Collections.synchronizedList(new ArrayList<>());
         AtomicLong errors = new AtomicLong();
+        AtomicLong refused = new AtomicLong();
+        Map<String, AtomicInteger> measured = new ConcurrentHashMap<>();
+        boolean keyed = Boolean.parseBoolean(arg("key", "false"));
         AtomicLong seq = new AtomicLong();
         Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
         ExecutorService pool = Executors.newFixedThreadPool(conns);
@@ -366,16 +371,27 @@ public class Bench {
                                 + "@example.kz\",\"name\":\"Aigerim Serikova\",\"locale\":\"en\"}";
                         long t0 = System.nanoTime();
                         int status;
+                        boolean retryAfter = false;
                         try {
-                            status = post(url, body, Map.of()).statusCode();
+                            HttpResponse<String> answer = post(url, body, keyed
+                                    ? Map.of("Idempotency-Key", "intake-" + run + "-" + n) : Map.of());
+                            status = answer.statusCode();
+                            retryAfter = answer.headers().firstValue("Retry-After").isPresent();
                         } catch (Exception e) {
                             status = -1;
                         }
                         long t1 = System.nanoTime();
                         statuses.computeIfAbsent(status, k -> new AtomicInteger()).incrementAndGet();
-                        if (t0 >= measureFrom && t1 <= end) {
+                        // an answer counts in the window it arrives in (under a burst one can take longer than
+                        // the window)
+                        if (t1 >= measureFrom && t1 <= end) {
+                            boolean deliberate = (status == 429 || status == 503) && retryAfter;
+                            measured.computeIfAbsent(status + (deliberate ? "+Retry-After" : ""),
+                                    k -> new AtomicInteger()).incrementAndGet();
                             if (status == 202) {
                                 mine.add((t1 - t0) / 1e6);
+                            } else if (deliberate) {
+                                refused.incrementAndGet();
                             } else {
                                 errors.incrementAndGet();
                             }
@@ -398,6 +414,8 @@ public class Bench {
         result(p + ".p99", f(pct(all, 0.99)));
         result(p + ".max", f(all.isEmpty() ? Double.NaN : all.get(all.size() - 1)));
         result(p + ".errors", errors.get());
+        result(p + ".refused", refused.get());
+        result(p + ".statuses", new java.util.TreeMap<>(measured).toString().replaceAll("[{}]", "").replace("=", " × "));
         result(p + ".count", all.size());
     }
 
@@ -648,6 +666,26 @@ public class Bench {
                 "pgbench, same INSERTs, %s clients: %s tps (p50 %s ms, p99 %s ms)".formatted(r.get("intake.conns"),
                         r.get("intake_pgbench.tps"), r.get("intake_pgbench.p50"), r.get("intake_pgbench.p99")),
                 ratio(rps, tps), "≥ 0.8× baseline, p99 < 50 ms", met(intakeMet));
+        // intake under a burst from one address: every filing with an Idempotency-Key (issue #24)
+        for (String burst : r.getOrDefault("intake_burst.conns", "").split(" ")) {
+            String p = "intake_burst" + burst;
+            if (!r.containsKey(p + ".rps")) {
+                continue;
+            }
+            double burstRps = d(r, p + ".rps");
+            row(out, "intake burst: POST /api/v1/requests with Idempotency-Key, %s connections from one address, %s s"
+                            .formatted(burst, r.get("intake.seconds")),
+                    "%s req/s, p50 %s ms, p99 %s ms; answers %s (%s refused with Retry-After, %s errors)".formatted(
+                            r.get(p + ".rps"), r.get(p + ".p50"), r.get(p + ".p99"), r.get(p + ".statuses"),
+                            r.get(p + ".refused"), r.get(p + ".errors")),
+                    "the 16-connection intake above: %s req/s".formatted(r.get("intake.rps")),
+                    ratio(burstRps, rps), "≥ 1.00× the 16-connection figure, no error (429/503 with Retry-After only)",
+                    met(burstRps >= rps && d(r, p + ".errors") == 0));
+        }
+        if (!r.containsKey("erasure.subjects")) { // bench/run --intake-only
+            System.out.print(out);
+            return;
+        }
         // erasure
         double lps = d(r, "erasure.leads_per_s");
         double ups = d(r, "erasure_update.rows_per_s");

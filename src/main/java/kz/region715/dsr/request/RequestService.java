@@ -2,6 +2,7 @@ package kz.region715.dsr.request;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
@@ -69,19 +70,41 @@ public class RequestService {
      * Files a request and (through the {@link RequestEvents.Filed} observers)
      * queues the verification e-mail. With an idempotency key, a repeat of the
      * same body answers the first filing again and sends nothing.
+     * <p>
+     * Three steps, each on at most one pooled connection and none waiting for a second while it holds one: the
+     * look-up of an earlier call with the key, the e-mail address's limit (a shared bucket's own short
+     * transaction), and the filing. A filing's transaction that took the bucket's connection inside its own
+     * deadlocked the pool under a burst of more filings than connections (issue #24).
      */
-    @Transactional
+    @Transactional(Transactional.TxType.NEVER)
     public FiledRequest file(FileRequestCommand command, String idempotencyKey) {
         String fingerprint = idempotencyKey == null ? null : Idempotency.fingerprint(command);
         if (idempotencyKey != null) {
-            Optional<UUID> previous = idempotency.previous(idempotencyKey, fingerprint);
+            Optional<FiledRequest> previous = QuarkusTransaction.requiringNew()
+                    .call(() -> previousFiling(idempotencyKey, fingerprint));
             if (previous.isPresent()) {
-                return FiledRequest.of(requests.findById(previous.get()));
+                return previous.get();
             }
         }
         EmailAddress email = EmailAddress.parse(command.email());
         rateLimiter.checkEmail(email.normalised());
+        return QuarkusTransaction.requiringNew().call(() -> fileNow(command, email, idempotencyKey, fingerprint));
+    }
 
+    /** What an earlier call with this key filed, if any (UNPROCESSABLE when it came with another body). */
+    private Optional<FiledRequest> previousFiling(String idempotencyKey, String fingerprint) {
+        return idempotency.previous(idempotencyKey, fingerprint).map(id -> FiledRequest.of(requests.findById(id)));
+    }
+
+    private FiledRequest fileNow(FileRequestCommand command, EmailAddress email, String idempotencyKey,
+            String fingerprint) {
+        if (idempotencyKey != null) {
+            // the same key sent twice at once: the first to commit filed it, the other answers with that filing
+            Optional<FiledRequest> previous = previousFiling(idempotencyKey, fingerprint);
+            if (previous.isPresent()) {
+                return previous.get();
+            }
+        }
         Instant now = clock.instant();
         int year = now.atZone(operator.timeZone()).getYear();
         Reference reference = Reference.of(year, requests.nextReferenceNumber());
@@ -106,23 +129,35 @@ public class RequestService {
      * request was filed with (nobody else learns anything). The new token is
      * pending: the link the subject holds keeps working until the new one is
      * first used, so whoever knows the id cannot disable it. Counts against
-     * that address's hourly e-mail budget.
+     * that address's hourly e-mail budget: after the request's own checks (an expired or reduced request has no
+     * address), before anything changes or is sent, and outside the transaction that changes it (as a filing).
      */
-    @Transactional
+    @Transactional(Transactional.TxType.NEVER)
     public void reissueAccessLink(UUID id) {
+        String normalisedEmail = QuarkusTransaction.requiringNew().call(() -> {
+            SubjectRequest request = requireRequest(id);
+            request.checkAccessTokenReissuable();
+            return request.contact().email().normalised();
+        });
+        rateLimiter.checkEmail(normalisedEmail);
+        QuarkusTransaction.requiringNew().run(() -> {
+            SubjectRequest request = requireRequest(id);
+            AccessTokens.Minted accessToken = accessTokens.mint();
+            request.reissueAccessToken(accessToken.hash());
+            Instant now = clock.instant();
+            reissued.fire(new RequestEvents.AccessLinkReissued(RequestSnapshot.of(request), accessToken.token(), now));
+            audit.record(AuditEventType.ACCESS_LINK_REISSUED, AuditTrail.SUBJECT, request.reference(),
+                    request.subjectKey(), Map.of());
+            LOG.infof("Request %s: status link sent again", request.reference());
+        });
+    }
+
+    private SubjectRequest requireRequest(UUID id) {
         SubjectRequest request = requests.findById(id);
         if (request == null) {
             throw DomainRuleViolation.notFound("No such request.");
         }
-        AccessTokens.Minted accessToken = accessTokens.mint();
-        request.reissueAccessToken(accessToken.hash());
-        // after the request's own checks (an expired or reduced request has no address), before anything is sent
-        rateLimiter.checkEmail(request.contact().email().normalised());
-        Instant now = clock.instant();
-        reissued.fire(new RequestEvents.AccessLinkReissued(RequestSnapshot.of(request), accessToken.token(), now));
-        audit.record(AuditEventType.ACCESS_LINK_REISSUED, AuditTrail.SUBJECT, request.reference(), request.subjectKey(),
-                Map.of());
-        LOG.infof("Request %s: status link sent again", request.reference());
+        return request;
     }
 
     /** The subject's view, for the holder of the request's access token; anyone else learns nothing. */

@@ -126,6 +126,12 @@ public class SubjectRequest {
      * still has an address to write to.
      */
     public void reissueAccessToken(String pendingHash) {
+        checkAccessTokenReissuable();
+        this.accessTokenPendingHash = pendingHash;
+    }
+
+    /** Fails as {@link #reissueAccessToken} would, changing nothing. */
+    public void checkAccessTokenReissuable() {
         if (status == RequestStatus.EXPIRED) {
             throw new DomainRuleViolation(DomainRuleViolation.Kind.GONE, "request-expired",
                     "This request expired before it was verified. Please file a new one.");
@@ -139,7 +145,6 @@ public class SubjectRequest {
             throw new DomainRuleViolation(DomainRuleViolation.Kind.GONE, "request-reduced",
                     "The details of this request were deleted after its retention period.");
         }
-        this.accessTokenPendingHash = pendingHash;
     }
 
     /** The re-sent link was used: it becomes the request's access token, and the old one stops working. */

@@ -18,8 +18,8 @@ import javax.sql.DataSource;
 /**
  * Buckets in PostgreSQL (table rate_limit_bucket, Bucket4j's select-for-update proxy manager): every replica takes
  * its tokens from the same row, so the limit holds however many replicas serve a client. Each take is a short
- * transaction of its own, outside the caller's (a filing's transaction must not hold the bucket's row lock, and
- * a refused filing still counts).
+ * transaction of its own on a connection of its own; its callers hold none meanwhile ({@link RateLimiter} refuses
+ * to run inside a transaction): a caller that held one while it waited for the bucket's could exhaust the pool.
  */
 final class DatabaseBucketStore implements BucketStore {
 

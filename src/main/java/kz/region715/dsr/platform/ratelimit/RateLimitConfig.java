@@ -19,7 +19,10 @@ public interface RateLimitConfig {
     /** Filings naming one e-mail address (counted on the normalised address). */
     Limit perEmail();
 
-    /** In memory (H2): how many distinct keys each limiter remembers before evicting the least recently used. */
+    /**
+     * How many distinct keys are remembered in memory before the least recently used is evicted: the buckets
+     * themselves on H2, and on every database the pre-check's keys known to be over their limit.
+     */
     @WithDefault("100000")
     @Positive
     int maxTrackedKeys();

@@ -1,14 +1,17 @@
 package kz.region715.dsr.platform.ratelimit;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.agroal.api.AgroalDataSource;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import kz.region715.dsr.platform.crypto.Secrets;
 import kz.region715.dsr.platform.domain.DomainRuleViolation;
@@ -17,7 +20,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Token buckets (Bucket4j) per client address and per e-mail address. On PostgreSQL they are kept in the database
- * and shared by every replica; on H2 in memory.
+ * and shared by every replica; on H2 in memory. In front of them, this replica's {@link LocalPreCheck}: a key known
+ * to be over its limit is refused without a database round trip, and one key's takes queue here, not on its row.
  */
 @ApplicationScoped
 public class RateLimiter {
@@ -32,7 +36,8 @@ public class RateLimiter {
     private final JobRounds rounds;
 
     RateLimiter(RateLimitConfig config, Secrets secrets, JobRounds rounds,
-            @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind, AgroalDataSource dataSource) {
+            @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind, AgroalDataSource dataSource,
+            @ConfigProperty(name = "quarkus.datasource.jdbc.acquisition-timeout") Optional<Duration> acquisition) {
         this.perClient = bucket(config.perClient());
         this.perEmail = bucket(config.perEmail());
         this.clientPrefix = prefix("client", config.perClient());
@@ -41,16 +46,25 @@ public class RateLimiter {
         this.rounds = rounds;
         Duration longest = config.perClient().window().compareTo(config.perEmail().window()) > 0
                 ? config.perClient().window() : config.perEmail().window();
-        this.store = "postgresql".equals(dbKind) ? new DatabaseBucketStore(dataSource, longest)
+        BucketStore buckets = "postgresql".equals(dbKind) ? new DatabaseBucketStore(dataSource, longest)
                 : new MemoryBucketStore(config.maxTrackedKeys(), longest);
+        // a call waits for its key's turn no longer than it would wait for a connection
+        this.store = new LocalPreCheck(buckets, config.maxTrackedKeys(), acquisition.orElse(Duration.ofSeconds(5)),
+                Ticker.systemTicker());
     }
 
-    /** Counts one call from a client address; throws TOO_MANY (429 with Retry-After) when over the limit. */
+    /**
+     * Counts one call from a client address; throws TOO_MANY (429 with Retry-After) when over the limit. Never
+     * inside a transaction: the bucket takes a connection of its own, and whoever holds one while waiting for
+     * another can exhaust the pool (issue #24).
+     */
+    @Transactional(Transactional.TxType.NEVER)
     public void checkClient(String clientAddress) {
         consume(clientPrefix + clientAddress, perClient);
     }
 
-    /** Counts one filing for a normalised e-mail address (kept only as a keyed hash). */
+    /** Counts one filing for a normalised e-mail address (kept only as a keyed hash); as {@link #checkClient}. */
+    @Transactional(Transactional.TxType.NEVER)
     public void checkEmail(String normalisedEmail) {
         consume(emailPrefix + secrets.keyedHash("rate-limit", normalisedEmail), perEmail);
     }
