@@ -2,42 +2,25 @@ package kz.region715.dsr.platform.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.Path;
 import java.util.List;
+import kz.region715.dsr.lead.LeadResource;
 import org.junit.jupiter.api.Test;
 
+/** On the lead store's resource (a resource class of the tests' own would be served by the tests' Quarkus). */
 class RouteTemplatesTest {
 
-    @Path("/api/v1/leads")
-    static class Leads {
-        @POST
-        public void ingest() {
-        }
-
-        @POST
-        @Path("/batch")
-        public void batch() {
-        }
-
-        @GET
-        @Path("/{id: [0-9a-f-]+}")
-        public void get() {
-        }
-
-        @POST
-        @Path("{id}/legal-hold/")
-        public void hold() {
-        }
-    }
-
-    private final RouteTemplates routes = RouteTemplates.of(List.of(Leads.class));
+    private final RouteTemplates routes = RouteTemplates.of(List.of(LeadResource.class));
 
     @Test
     void theTemplatesAreThoseOfTheResourceMethods() {
         assertThat(routes.templates()).containsExactlyInAnyOrder("/api/v1/leads", "/api/v1/leads/batch",
-                "/api/v1/leads/{id}", "/api/v1/leads/{id}/legal-hold");
+                "/api/v1/leads/{id}", "/api/v1/leads/{id}/legal-hold", "/api/v1/leads/{id}/disclosures");
+    }
+
+    @Test
+    void aTemplateIsNormalised() {
+        assertThat(RouteTemplates.normalise("/api/v1/leads" + "/" + "{id: [0-9a-f-]+}/")).isEqualTo("/api/v1/leads/{id}");
+        assertThat(RouteTemplates.normalise("/" + "/")).isEqualTo("/");
     }
 
     @Test
