@@ -92,7 +92,7 @@ public final class BreachCommands {
                     examples = "KZ-PD-2026-00042") String reference) {
     }
 
-    @Schema(name = "BreachClosure")
+    @Schema(name = "BreachClosure", description = "`{}` closes without a summary; an empty body is refused.")
     public record Close(@Size(max = MAX_TEXT) @Schema(examples = "Measures done; no complaints received.")
             String summary) {
     }

@@ -347,7 +347,7 @@ public class BreachResource {
                     + "notice is owed and unrecorded the answer is 409 `authority-notice-unrecorded`.")
     public RestResponse<BreachView> close(@RestPath UUID id,
             @Parameter(ref = "BreachIfMatch") @HeaderParam("If-Match") String ifMatch,
-            @Valid BreachCommands.Close body) {
+            @Valid @NotNull BreachCommands.Close body) {
         return withEtag(breaches.close(id, ifMatch, body));
     }
 

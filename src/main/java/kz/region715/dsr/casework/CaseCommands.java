@@ -20,7 +20,7 @@ public final class CaseCommands {
     private CaseCommands() {
     }
 
-    @Schema(name = "Assignment", description = "Whom to assign; empty body or no assignee: the caller.")
+    @Schema(name = "Assignment", description = "Whom to assign; no assignee (`{}`): the caller.")
     public record Assign(@Size(min = 1, max = 100) @Pattern(regexp = "[\\p{L}\\p{N}._@+-]+",
             message = "must be an officer id") @Schema(examples = "officer-2") String assignee) {
     }
@@ -36,7 +36,8 @@ public final class CaseCommands {
     }
 
     @Schema(name = "Approval", description = "For a CORRECTION, `corrections` replaces the changes the subject "
-            + "asked for with what the officer checked; absent, the subject's changes are applied as filed.")
+            + "asked for with what the officer checked; absent, the subject's changes are applied as filed. `{}` "
+            + "approves without a note or corrections; an empty body is refused.")
     public record Approve(@Size(max = MAX_TEXT) String note,
             @Size(min = 1, max = 4) List<@NotNull @Valid FieldChange> corrections) {
     }

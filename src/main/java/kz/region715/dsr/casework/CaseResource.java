@@ -133,7 +133,7 @@ public class CaseResource {
     @Operation(operationId = "assignCase", summary = "Assign the case", description = "To the caller (no assignee) or to another officer. "
             + "An OPEN case moves to IN_REVIEW.")
     public RestResponse<CaseView> assign(@RestPath UUID id, @Parameter(ref = "IfMatch") @HeaderParam("If-Match") String ifMatch,
-            @Valid CaseCommands.Assign body) {
+            @Valid @NotNull CaseCommands.Assign body) {
         return withEtag(cases.assign(id, ifMatch, body));
     }
 
@@ -165,7 +165,7 @@ public class CaseResource {
             + "(`corrections-invalid`, with `errors`); approve with corrected values in `corrections`.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<CaseView> approve(@RestPath UUID id, @Parameter(ref = "IfMatch") @HeaderParam("If-Match") String ifMatch,
-            @Valid CaseCommands.Approve body) {
+            @Valid @NotNull CaseCommands.Approve body) {
         return withEtag(cases.approve(id, ifMatch, body));
     }
 

@@ -123,7 +123,7 @@ class BreachRegisterTest {
                 .body("authorityDeadline.overdue", equalTo(false));
         act(id, "authority-notification", Map.of("sentAt", clock.instant().toString(), "channel", "EMAIL"))
                 .then().statusCode(409).body("currentStatus", equalTo("NOT_NOTIFIABLE"));
-        act(id, "closure", null).then().statusCode(200).body("status", equalTo("CLOSED"))
+        act(id, "closure", Map.of()).then().statusCode(200).body("status", equalTo("CLOSED"))
                 .body("closure.summary", nullValue());
     }
 

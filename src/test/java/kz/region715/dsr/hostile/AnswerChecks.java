@@ -92,6 +92,11 @@ final class AnswerChecks {
         if (!problem.path("type").isTextual() || problem.path("type").asText().isBlank()) {
             broken.add("problem without type");
         }
+        String type = problem.path("type").asText();
+        if (!call.problemTypes.isEmpty() && call.problemTypes.stream()
+                .noneMatch(slug -> type.endsWith("/problems/" + slug))) {
+            broken.add("problem type is not one of " + call.problemTypes);
+        }
         if (!problem.path("title").isTextual() || problem.path("title").asText().isBlank()) {
             broken.add("problem without title");
         }

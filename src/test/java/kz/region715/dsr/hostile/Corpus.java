@@ -10,6 +10,9 @@ import java.util.Map;
 /** The hand-made hostile cases: each one is a known way to break a service of this kind, and must be refused. */
 final class Corpus {
 
+    /** An id that begins with a letter: such ids stayed in the metrics' {@code uri} label (issue 24). */
+    static final String LETTER_ID = "abcdef01-2345-4789-8abc-def012345678";
+
     private final OpenApiRequests api;
     private final Seeds seeds;
     private final List<HttpCall> calls = new ArrayList<>();
@@ -42,7 +45,9 @@ final class Corpus {
     List<HttpCall> build() {
         String lead = seeds.leadIds.getFirst();
         String kase = seeds.corpusCaseId;
-        // first, while the case is OPEN (an approval would succeed): a wrongly typed note must not approve it
+        // first, while the case is OPEN (an approval would succeed): a missing body (issue 24) or a wrongly typed
+        // note must not approve it, nor assign it
+        calls.addAll(MissingBodies.of(api, seeds));
         caseCall("approval", "{\"note\":true}", "{\"note\":true} (must not approve)").expectedStatus = 400;
         caseCall("approval", "{\"note\":12345}", "{\"note\":12345} (must not approve)").expectedStatus = 400;
         // queries
@@ -151,6 +156,7 @@ final class Corpus {
             r.transport = HttpCall.Transport.CLIENT_CHUNKED;
             r.expectedStatus = 413;
         }
+        refusedBeforeAnEndpoint();
         // the HTTP layer, on a raw socket
         raw("GET", "/api/v1/requests/" + "a".repeat(10_000), Map.of(), "URL of 10,000 chars");
         raw("GET", "/api/v1/requests/%zz", Map.of(), "%zz in the path");
@@ -168,6 +174,27 @@ final class Corpus {
         raw("POST", "/api/v1/requests", Map.of("Content-Type", "application/json", "Content-Length", "abc"),
                 "malformed Content-Length").parserRefusal();
         return calls;
+    }
+
+    /**
+     * Answers given before an endpoint is reached, to paths with an id beginning with a letter: they left the path
+     * as sent in the metrics' {@code uri} label (issue 24); {@code HostileSuiteTest} reads the metrics afterwards.
+     */
+    private void refusedBeforeAnEndpoint() {
+        String lead = "/api/v1/leads/" + LETTER_ID;
+        String messages = "/api/v1/requests/" + LETTER_ID + "/messages";
+        call("PUT", "/api/v1/leads/{id}", "ingest", lead).json("{}").input("PUT, no such method").expectedStatus = 405;
+        HttpCall text = call("POST", "/api/v1/requests/{id}/messages", "anonymous", messages).json("{\"text\":\"x\"}")
+                .removeHeader("Content-Type").header("Content-Type", "text/plain").input("Content-Type text/plain");
+        text.expectedStatus = 415;
+        call("POST", "/api/v1/requests/{id}/messages", "anonymous", messages)
+                .json("{\"text\":\"" + "x".repeat(600_000) + "\"}").input("600,000 bytes").expectedStatus = 413;
+        call("POST", "/api/v1/requests/{id}/messages", "anonymous", messages).json("{\"text\":\"x\"}")
+                .header("Origin", "https://evil.example").input("foreign Origin").expectedStatus = 403;
+        HttpCall preflight = new HttpCall("OPTIONS /api/v1/requests/{id}/messages", "/api/v1/requests/{id}/messages",
+                "anonymous", "OPTIONS", messages).header("Origin", "http://127.0.0.1:8089")
+                .header("Access-Control-Request-Method", "POST").input("preflight");
+        calls.add(preflight);
     }
 
     private HttpCall caseCall(String action, String body, String input) {

@@ -95,9 +95,38 @@ class HostileSuiteTest {
                     "POST /api/v1/cases/{id}/*", 0, "the corpus's case actions");
         }
         afterRun(failures, firstSeq);
+        metricsLabels(failures);
         System.out.printf("Hostile corpus (%s): %d log lines checked; %s", System.getProperty("test.db.kind", "h2"),
                 log.lines().size(), campaign.counts());
         assertThat(failures.isEmpty()).as("hostile corpus (seed " + seed + ")\n" + failures.report(50)).isTrue();
+    }
+
+    /** Every {@code uri} label is a template of the document, a page, {@code root} or UNKNOWN, never an id. */
+    private void metricsLabels(Failures failures) {
+        String metrics = RestAssured.given().get("/q/metrics").then().statusCode(200).extract().asString();
+        List<String> ids = new ArrayList<>(List.of(Corpus.LETTER_ID));
+        ids.addAll(seeds.caseIds);
+        ids.addAll(seeds.leadIds);
+        ids.addAll(seeds.breachIds);
+        ids.addAll(seeds.outboxIds);
+        ids.add(seeds.pendingRequestId);
+        Set<String> templates = api.templates();
+        java.util.regex.Matcher uri = java.util.regex.Pattern.compile("uri=\"([^\"]*)\"").matcher(metrics);
+        while (uri.find()) {
+            String label = uri.group(1);
+            boolean template = templates.contains(label) || Set.of("UNKNOWN", "root", "/verify", "/status")
+                    .contains(label);
+            if (!template || ids.stream().anyMatch(label::contains)) {
+                failures.add("metrics label is not a route template", "GET /q/metrics", 200,
+                        "uri=\"" + HttpCall.printable(label, 120) + "\"");
+            }
+        }
+        for (String template : List.of("/api/v1/leads/{id}", "/api/v1/requests/{id}/messages")) {
+            if (!metrics.contains("uri=\"" + template + "\"")) {
+                failures.add("metrics label missing: the refusals of the corpus are not under their template",
+                        "GET /q/metrics", 200, template);
+            }
+        }
     }
 
     private Campaign campaign(Failures failures) {

@@ -34,6 +34,8 @@ final class HttpCall {
     final List<String> personalValues = new ArrayList<>();
     /** The status the answer must have (0: any refusal will do). */
     int expectedStatus;
+    /** The problem types (slugs) a refusal may have (empty: any). */
+    final java.util.Set<String> problemTypes = new java.util.LinkedHashSet<>();
     /**
      * Malformed at the HTTP message level (a raw space in the request line, a control character or a line feed in a
      * header, a malformed Content-Length): Vert.x's HTTP parser refuses it before the service sees it, with an empty
@@ -102,6 +104,7 @@ final class HttpCall {
         c.personalValues.addAll(personalValues);
         c.ifMatchOfCase = ifMatchOfCase;
         c.expectedStatus = expectedStatus;
+        c.problemTypes.addAll(problemTypes);
         c.parserRefusal = parserRefusal;
         c.htmlPage = htmlPage;
         return c;

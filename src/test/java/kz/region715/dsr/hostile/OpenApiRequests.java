@@ -34,8 +34,8 @@ final class OpenApiRequests {
     record Param(String name, String in, JsonNode schema) {
     }
 
-    record Operation(String method, String template, List<Param> params, JsonNode body, Set<String> roles,
-            boolean servesHtml) {
+    record Operation(String method, String template, List<Param> params, JsonNode body, boolean bodyRequired,
+            Set<String> roles, boolean servesHtml) {
         String label() {
             return method + " " + template;
         }
@@ -86,7 +86,7 @@ final class OpenApiRequests {
                     servesHtml |= resolve(response).path("content").has("text/html");
                 }
                 operations.add(new Operation(method, path.getKey(), params, body.isMissingNode() ? null : resolve(body),
-                        roles, servesHtml));
+                        op.getValue().path("requestBody").path("required").asBoolean(false), roles, servesHtml));
             }
         }
     }
@@ -266,6 +266,11 @@ final class OpenApiRequests {
             }
         }
         return all;
+    }
+
+    /** A valid call of {@code op} for its first allowed role: seeded ids, If-Match, the access token, a body. */
+    HttpCall validCall(Operation op) {
+        return base(op).copy(op.roles().isEmpty() ? "anonymous" : op.roles().iterator().next());
     }
 
     private HttpCall base(Operation op) {

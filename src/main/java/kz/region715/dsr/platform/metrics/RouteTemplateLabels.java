@@ -3,50 +3,49 @@ package kz.region715.dsr.platform.metrics;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.config.MeterFilter;
+import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Singleton;
-import java.util.regex.Pattern;
+import jakarta.ws.rs.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * HTTP metrics are labelled by route template only ({@code /api/v1/cases/{id}}). A path as sent, which a refused or
- * unmatched call can leave in the {@code uri} label, may carry ids or whatever a client typed; such a label becomes
- * {@code UNKNOWN}, so that metrics neither leak identifiers nor grow without bound.
+ * HTTP metrics are labelled by route template only ({@code /api/v1/cases/{id}}). The templates are the service's
+ * own: those of its JAX-RS resources, read from their {@code @Path} annotations when the service starts. A path as
+ * sent, which a refused call (405, 413, 415, a foreign origin, a preflight) leaves in the {@code uri} label, becomes
+ * the template it falls under, and {@code UNKNOWN} when it falls under none (Quarkus's {@code NOT_FOUND} and
+ * {@code REDIRECTION} too): so a label is never decided by what a segment looks like, and metrics neither leak
+ * identifiers nor grow without bound.
  */
 public class RouteTemplateLabels {
 
-    static final String UNKNOWN = "UNKNOWN";
-    /** A segment of a template: a literal word or a {parameter}. */
-    private static final Pattern SEGMENT = Pattern.compile("[a-z][a-z0-9-]{0,40}|v[0-9]+|\\{[A-Za-z0-9_]+}|\\*");
-
     @Produces
     @Singleton
-    MeterFilter routeTemplatesOnly() {
+    MeterFilter routeTemplatesOnly(BeanManager beans) {
+        List<Class<?>> resources = new ArrayList<>();
+        for (Bean<?> bean : beans.getBeans(Object.class, Any.Literal.INSTANCE)) {
+            if (bean.getBeanClass().isAnnotationPresent(Path.class)) {
+                resources.add(bean.getBeanClass());
+            }
+        }
+        RouteTemplates routes = RouteTemplates.of(resources);
         return new MeterFilter() {
             @Override
             public Meter.Id map(Meter.Id id) {
                 String uri = id.getTag("uri");
-                if (uri == null || isTemplate(uri)) {
+                if (uri == null) {
+                    return id;
+                }
+                String label = routes.label(uri);
+                if (label.equals(uri)) {
                     return id;
                 }
                 return id.replaceTags(id.getTags().stream()
-                        .map(tag -> tag.getKey().equals("uri") ? Tag.of("uri", UNKNOWN) : tag).toList());
+                        .map(tag -> tag.getKey().equals("uri") ? Tag.of("uri", label) : tag).toList());
             }
         };
-    }
-
-    static boolean isTemplate(String uri) {
-        if (uri.equals("root") || uri.equals("NOT_FOUND") || uri.equals("REDIRECTION") || uri.equals(UNKNOWN)
-                || uri.equals("/")) {
-            return true;
-        }
-        if (!uri.startsWith("/") || uri.length() > 200) {
-            return false;
-        }
-        for (String segment : uri.substring(1).split("/", -1)) {
-            if (!SEGMENT.matcher(segment).matches()) {
-                return false;
-            }
-        }
-        return true;
     }
 }
