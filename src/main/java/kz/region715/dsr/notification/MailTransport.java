@@ -40,12 +40,18 @@ public interface MailTransport {
     }
 
     /**
-     * @param error what went wrong, without personal data: an exception's class, or an SMTP reply code and the
-     *              step it answered (the relay's text can quote the address, so it is never kept); null when sent
+     * @param error   what went wrong, without personal data: an exception's class, or an SMTP reply code and the
+     *                step it answered (the relay's text can quote the address, so it is never kept); null when sent
+     * @param stalled whether a step's limit cut the conversation before the data (the relay stalled): nothing was
+     *                sent, and a new conversation may well go through, so the first such try is retried at once
      */
-    record Outcome(Result result, String error) {
+    record Outcome(Result result, String error, boolean stalled) {
 
         static final Outcome SENT = new Outcome(Result.SENT, null);
         static final Outcome NOT_TRIED = new Outcome(Result.NOT_TRIED, null);
+
+        Outcome(Result result, String error) {
+            this(result, error, false);
+        }
     }
 }

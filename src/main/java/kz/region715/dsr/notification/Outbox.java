@@ -93,8 +93,7 @@ public class Outbox {
             subject = request.subjectKey();
         }
         audit.record(type, actor, reference, subject, AuditTrail.details("message", message.id, "kind", message.kind,
-                "toStaff", message.requestId == null && message.subjectPseudonym == null, "attempts", message.attempts, "tries", message.tries, "ambiguousTries", message.ambiguousTries,
-                "error", message.lastError));
+                "toStaff", message.requestId == null && message.subjectPseudonym == null, "attempts", message.attempts, "error", message.lastError));
     }
 
     /** A request's personal data is erased: so is every copy in its mail; unsent mail to it is dropped. */

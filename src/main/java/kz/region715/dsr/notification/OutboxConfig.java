@@ -28,9 +28,9 @@ public interface OutboxConfig {
     Duration maxBackoff();
 
     /**
-     * How long a claim lasts: a replica that dies mid-send frees its messages after this. Never shorter than the
-     * longest SMTP conversation the {@code dsr.smtp.*} limits allow plus a minute (the sender lengthens it), so
-     * that no other replica sends a message whose relay is still expected to answer.
+     * How long a claim lasts: a replica that dies mid-send frees its messages after this. Longer than the longest
+     * SMTP conversation the {@code dsr.smtp.*} limits allow (the sender warns at startup if not), so that no other
+     * replica sends a message whose relay is still expected to answer.
      */
     @WithDefault("PT10M")
     Duration lease();

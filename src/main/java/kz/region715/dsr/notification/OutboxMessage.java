@@ -118,6 +118,17 @@ class OutboxMessage {
         purgeBody(at);
     }
 
+    /**
+     * Records a failed try cut by a step's limit before the data: the first such failure is retried at once (a new
+     * conversation may well go through), later ones back off.
+     */
+    void attemptStalled(Instant at, String error, OutboxConfig config) {
+        attemptFailed(at, error, config);
+        if (status == Status.PENDING && attempts == 1) {
+            nextAttemptAt = at;
+        }
+    }
+
     /** Records a failed try: back off exponentially, or give up after {@code maxAttempts}. */
     void attemptFailed(Instant at, String error, OutboxConfig config) {
         tries++;

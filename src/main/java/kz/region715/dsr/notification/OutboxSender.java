@@ -71,21 +71,23 @@ public class OutboxSender {
         this.transport = transport;
         this.clock = clock;
         this.config = config;
-        this.lease = leaseFor(config, smtp);
+        this.lease = config.lease();
+        Duration longest = longestConversation(smtp);
+        if (lease.compareTo(longest) < 0) {
+            LOG.warnf("dsr.outbox.lease (%s) is shorter than the longest SMTP conversation the dsr.smtp limits allow"
+                    + " (%s): a message whose relay is slow to answer its data may be sent again by another replica",
+                    lease, longest);
+        }
         this.outcomes = outcomes;
         this.outbox = outbox;
         this.rounds = rounds;
         this.registry = registry;
     }
 
-    /**
-     * The claim's lease: the configured one, but never shorter than the longest conversation the SMTP limits allow
-     * (connect and TLS twice, greeting, a dozen commands, the final reply) plus a minute.
-     */
-    static Duration leaseFor(OutboxConfig config, SmtpConfig smtp) {
-        Duration longest = smtp.connectTimeout().multipliedBy(3).plus(smtp.greetingTimeout())
-                .plus(smtp.commandTimeout().multipliedBy(12)).plus(smtp.finalReplyTimeout()).plusMinutes(1);
-        return config.lease().compareTo(longest) >= 0 ? config.lease() : longest;
+    /** The longest conversation the SMTP limits allow: connect and TLS, greeting, a dozen commands, final reply. */
+    static Duration longestConversation(SmtpConfig smtp) {
+        return smtp.connectTimeout().multipliedBy(3).plus(smtp.greetingTimeout())
+                .plus(smtp.commandTimeout().multipliedBy(12)).plus(smtp.finalReplyTimeout());
     }
 
     @Scheduled(identity = "outbox-sender", every = "${dsr.outbox.poll-interval}",
@@ -276,6 +278,13 @@ public class OutboxSender {
             case SENT -> current.delivered(now);
             case PERMANENT_FAILURE -> current.refused(now, outcome.error());
             case AMBIGUOUS -> current.answerLost(now, outcome.error(), config);
+            case RETRY -> {
+                if (outcome.stalled()) {
+                    current.attemptStalled(now, outcome.error(), config);
+                } else {
+                    current.attemptFailed(now, outcome.error(), config);
+                }
+            }
             default -> current.attemptFailed(now, outcome.error(), config);
         }
         if (outcome.result() == MailTransport.Result.PERMANENT_FAILURE) {

@@ -109,6 +109,8 @@ final class SmtpTransport implements MailTransport {
         private OutputStream out;
         private ScheduledFuture<?> alarm;
         private boolean permitHeld = true;
+        /** Set when a step's limit closed the connection. */
+        private volatile boolean cut;
         private String step = "connect";
 
         Outcome run(Envelope mail, String data) {
@@ -161,13 +163,14 @@ final class SmtpTransport implements MailTransport {
                 quit();
                 return Outcome.SENT;
             } catch (IOException | RuntimeException e) {
+                cut |= e instanceof SocketTimeoutException;
                 String error = e.getClass().getSimpleName() + " at " + step;
                 if (dataSent) {
                     LOG.warnf("SMTP: no answer to the data of message %s (%s); it may have been delivered",
                             mail.id(), error);
                     return new Outcome(Result.AMBIGUOUS, error);
                 }
-                return new Outcome(Result.RETRY, error);
+                return new Outcome(Result.RETRY, error, cut);
             }
         }
 
@@ -324,7 +327,10 @@ final class SmtpTransport implements MailTransport {
         private void arm(Duration limit) {
             disarm();
             Socket current = socket;
-            alarm = watchdog.schedule(() -> closeQuietly(current), limit.toMillis(), TimeUnit.MILLISECONDS);
+            alarm = watchdog.schedule(() -> {
+                cut = true;
+                closeQuietly(current);
+            }, limit.toMillis(), TimeUnit.MILLISECONDS);
         }
 
         private void disarm() {

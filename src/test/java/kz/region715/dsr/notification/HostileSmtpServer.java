@@ -54,8 +54,8 @@ public final class HostileSmtpServer implements AutoCloseable {
         BYTE_AT_A_TIME
     }
 
-    /** A message whose data reached the final dot. */
-    public record Received(String messageId, List<String> to, String data, Instant at) {
+    /** A message whose data reached the final dot; {@code stalled} if its conversation then withheld the answer. */
+    public record Received(String messageId, List<String> to, String data, Instant at, boolean stalled) {
     }
 
     private static final Pattern MESSAGE_ID = Pattern.compile("(?im)^Message-ID:\\s*(\\S+)");
@@ -67,7 +67,8 @@ public final class HostileSmtpServer implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private final AtomicInteger conversations = new AtomicInteger();
-    private final AtomicInteger stalled = new AtomicInteger();
+    private final AtomicInteger stalledBeforeData = new AtomicInteger();
+    private final AtomicInteger stalledAfterData = new AtomicInteger();
     private volatile IntFunction<Behaviour> plan = n -> Behaviour.NORMAL;
     private volatile Predicate<String> refused = address -> false;
     private volatile Duration byteDelay = Duration.ofMillis(50);
@@ -164,7 +165,12 @@ public final class HostileSmtpServer implements AutoCloseable {
 
     /** Conversations stalling now (the client has not yet closed them). */
     public int stalledNow() {
-        return stalled.get();
+        return stalledBeforeData.get() + stalledAfterData.get();
+    }
+
+    /** Conversations stalling now before the data (greeting, MAIL FROM) that the client has not yet closed. */
+    public int stalledBeforeDataNow() {
+        return stalledBeforeData.get();
     }
 
     @Override
@@ -187,7 +193,10 @@ public final class HostileSmtpServer implements AutoCloseable {
                 Socket socket = server.accept();
                 int number = conversations.incrementAndGet();
                 Behaviour queued = next.poll();
-                Behaviour behaviour = queued != null ? queued : plan.apply(number);
+                Behaviour planned = queued != null ? queued : plan.apply(number);
+                boolean stalls = planned == Behaviour.NO_GREETING || planned == Behaviour.STALL_AFTER_MAIL_FROM
+                        || planned == Behaviour.STALL_AFTER_DATA;
+                Behaviour behaviour = stalls && stallsEnded ? Behaviour.NORMAL : planned;
                 open.add(socket);
                 threads.execute(() -> converse(socket, behaviour));
             } catch (IOException e) {
@@ -201,7 +210,7 @@ public final class HostileSmtpServer implements AutoCloseable {
             Wire wire = new Wire(in, out, behaviour == Behaviour.BYTE_AT_A_TIME);
             awaitThaw();
             if (behaviour == Behaviour.NO_GREETING) {
-                stall(socket, in, null);
+                stall(socket, in, null, stalledBeforeData);
                 return;
             }
             if (behaviour == Behaviour.REPLY_421) {
@@ -224,7 +233,7 @@ public final class HostileSmtpServer implements AutoCloseable {
                     wire.reply("250 hostile.test");
                 } else if (command.startsWith("MAIL FROM")) {
                     if (behaviour == Behaviour.STALL_AFTER_MAIL_FROM) {
-                        stall(socket, in, null);
+                        stall(socket, in, null, stalledBeforeData);
                         return;
                     }
                     from = line;
@@ -258,9 +267,11 @@ public final class HostileSmtpServer implements AutoCloseable {
                         continue;
                     }
                     Matcher id = MESSAGE_ID.matcher(data);
-                    received.add(new Received(id.find() ? id.group(1) : null, List.copyOf(to), data, Instant.now()));
-                    if (behaviour == Behaviour.STALL_AFTER_DATA) {
-                        if (stall(socket, in, "250 2.0.0 queued")) {
+                    boolean withheld = behaviour == Behaviour.STALL_AFTER_DATA && !stallsEnded;
+                    received.add(new Received(id.find() ? id.group(1) : null, List.copyOf(to), data, Instant.now(),
+                            withheld));
+                    if (withheld) {
+                        if (stall(socket, in, "250 2.0.0 queued", stalledAfterData)) {
                             continue;
                         }
                         return;
@@ -292,7 +303,10 @@ public final class HostileSmtpServer implements AutoCloseable {
      * Holds the conversation, reading (and ignoring) whatever comes, until the client closes it or the stalls end;
      * then answers {@code answer} if there is one and {@link #endStalls} asked for it. Returns whether it answered.
      */
-    private boolean stall(Socket socket, InputStream in, String answer) throws IOException {
+    private boolean stall(Socket socket, InputStream in, String answer, AtomicInteger stalled) throws IOException {
+        if (stallsEnded) {
+            return false;
+        }
         stalled.incrementAndGet();
         try {
             socket.setSoTimeout(50);
