@@ -9,11 +9,20 @@ import java.util.UUID;
  */
 public interface MailTransport {
 
-    /** Sends {@code mail} once. Never throws: every ending is an {@link Outcome}. */
+    /**
+     * Sends {@code mail} once, in a conversation place taken by {@link #reserve} (the transport frees it when the
+     * place is no longer needed). Never throws: every ending is an {@link Outcome}.
+     */
     Outcome send(Envelope mail);
 
-    /** How many more conversations could start now without waiting (the sender claims no more than this). */
-    int capacity();
+    /**
+     * Takes up to {@code wanted} conversation places free now, without waiting; the sender claims no more messages
+     * than it got. Each place is used by one {@link #send} or handed back with {@link #giveBack}.
+     */
+    int reserve(int wanted);
+
+    /** Hands back places reserved and not used. */
+    void giveBack(int places);
 
     /**
      * One e-mail as sent: {@code messageId} is the message's own {@code Message-ID}, the same on every try, so that

@@ -32,7 +32,12 @@ final class MailerTransport implements MailTransport {
     }
 
     @Override
-    public int capacity() {
-        return parallelism;
+    public int reserve(int wanted) {
+        return Math.min(wanted, parallelism);
+    }
+
+    @Override
+    public void giveBack(int places) {
+        // no places are held
     }
 }

@@ -117,13 +117,9 @@ public class OutboxSender {
     private void dispatchDue() {
         while (!rounds.stopping()) {
             int room = room();
-            if (room == 0) {
-                moreDue = true;
-                return;
-            }
-            List<CompletableFuture<Attempt>> started = dispatch(room);
-            moreDue = started.size() == room;
-            if (!moreDue) {
+            List<CompletableFuture<Attempt>> started = room == 0 ? List.of() : dispatch(room);
+            moreDue = room == 0 || started.size() == room;
+            if (room == 0 || started.size() < room) {
                 return;
             }
         }
@@ -136,27 +132,38 @@ public class OutboxSender {
     public BatchResult deliverDue() {
         BatchResult total = BatchResult.NOTHING;
         while (!rounds.stopping()) {
-            int room = Math.max(1, room());
-            List<CompletableFuture<Attempt>> started = dispatch(room);
+            int room = room();
+            List<CompletableFuture<Attempt>> started = room == 0 ? List.of() : dispatch(room);
             for (CompletableFuture<Attempt> send : started) {
                 total = total.plus(send.join().counted());
             }
-            if (started.size() < room) {
+            if (room == 0 || started.size() < room) {
                 break;
             }
         }
         return total;
     }
 
-    /** How many messages a round may claim now: the transport's free conversations, within the in-flight limit. */
+    /**
+     * Conversation places reserved from the transport for a round: at most a batch, within the in-flight limit;
+     * each is used by one claimed message or handed back.
+     */
     private int room() {
-        return Math.max(0, Math.min(config.batchSize(),
-                Math.min(transport.capacity(), config.maxInFlight() - inFlight.get())));
+        int wanted = Math.min(config.batchSize(), config.maxInFlight() - inFlight.get());
+        return wanted <= 0 ? 0 : transport.reserve(wanted);
     }
 
-    private List<CompletableFuture<Attempt>> dispatch(int limit) {
+    /** Claims up to {@code places} messages (places reserved by {@link #room()}) and starts each. */
+    private List<CompletableFuture<Attempt>> dispatch(int places) {
         String owner = UUID.randomUUID().toString();
-        List<Claimed> claimed = QuarkusTransaction.requiringNew().call(() -> claim(owner, limit));
+        List<Claimed> claimed;
+        try {
+            claimed = QuarkusTransaction.requiringNew().call(() -> claim(owner, places));
+        } catch (RuntimeException e) {
+            transport.giveBack(places);
+            throw e;
+        }
+        transport.giveBack(places - claimed.size());
         List<CompletableFuture<Attempt>> started = new ArrayList<>(claimed.size());
         for (Claimed message : claimed) {
             inFlight.incrementAndGet();
@@ -223,7 +230,12 @@ public class OutboxSender {
                     QuarkusTransaction.requiringNew().run(() -> record(attempt[0]));
                 }
             });
-            if (!ran || attempt[0].outcome().result() == MailTransport.Result.NOT_TRIED) {
+            // Not started (shutting down, no free conversation): handed back. A try whose outcome could not be
+            // recorded (database down) keeps its claim until the lease ends.
+            if (!ran && attempt[0].outcome().result() == MailTransport.Result.NOT_TRIED) {
+                transport.giveBack(1); // shutting down before it started: its place was never used
+            }
+            if (attempt[0].outcome().result() == MailTransport.Result.NOT_TRIED) {
                 QuarkusTransaction.requiringNew().run(() -> release(claimed.id(), owner));
             }
             return attempt[0];
@@ -242,12 +254,14 @@ public class OutboxSender {
 
     private MailTransport.Outcome send(Claimed claimed) {
         if (rounds.stopping()) {
+            transport.giveBack(1);
             return MailTransport.Outcome.NOT_TRIED;
         }
         MailTransport.Envelope envelope;
         try {
             envelope = envelope(claimed);
         } catch (RuntimeException e) {
+            transport.giveBack(1);
             LOG.warnf("Outbox message %s not rendered: %s", claimed.id(), SafeLog.describe(e));
             return new MailTransport.Outcome(MailTransport.Result.RETRY, rootCause(e).getClass().getSimpleName());
         }

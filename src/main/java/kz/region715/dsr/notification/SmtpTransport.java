@@ -32,7 +32,7 @@ import org.jboss.logging.Logger;
  * a write the relay stopped reading, or a reply trickling in a byte at a time); no connection is ever reused, so a
  * stalled one never serves another message. Before the data's final dot, giving up loses nothing ({@code RETRY});
  * after it, the wait is long and giving up is {@code AMBIGUOUS}. At most {@code dsr.outbox.parallelism}
- * conversations are before their final dot at once; waiting for the final reply takes no such place, so a relay
+ * conversations are before their final dot at once (the sender reserves their places before it claims); waiting for the final reply takes no such place, so a relay
  * that stalls after the data never holds other mail back.
  *
  * <p>Why not the Quarkus mailer (Vert.x mail client): it has one idle timeout for the whole connection (no short
@@ -66,8 +66,17 @@ final class SmtpTransport implements MailTransport {
     }
 
     @Override
-    public int capacity() {
-        return conversations.availablePermits();
+    public int reserve(int wanted) {
+        int got = 0;
+        while (got < wanted && conversations.tryAcquire()) {
+            got++;
+        }
+        return got;
+    }
+
+    @Override
+    public void giveBack(int places) {
+        conversations.release(places);
     }
 
     @Override
@@ -76,17 +85,8 @@ final class SmtpTransport implements MailTransport {
         try {
             data = compose(mail);
         } catch (RuntimeException e) {
+            conversations.release();
             return new Outcome(Result.RETRY, "compose:" + e.getClass().getSimpleName());
-        }
-        boolean acquired;
-        try {
-            acquired = conversations.tryAcquire(limits.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Outcome.NOT_TRIED;
-        }
-        if (!acquired) {
-            return Outcome.NOT_TRIED;
         }
         try (Conversation conversation = new Conversation()) {
             return conversation.run(mail, data);
