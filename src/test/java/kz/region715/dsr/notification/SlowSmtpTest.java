@@ -62,20 +62,16 @@ class SlowSmtpTest {
 
         BatchResult result = sender.deliverDue();
 
-        assertThat(result).isEqualTo(new BatchResult(3, 1));
+        // The stalled conversation is closed at the greeting's limit; being a first stall, its message is retried
+        // at once on a new connection, in the same run, while the others went out.
+        assertThat(result).isEqualTo(new BatchResult(4, 1));
         List<OutboxMessage> messages = requests.stream().map(this::messageFor).toList();
-        assertThat(messages).filteredOn(m -> m.status == OutboxMessage.Status.SENT).hasSize(3);
-        OutboxMessage stalled = messages.stream().filter(m -> m.status == OutboxMessage.Status.PENDING)
-                .findFirst().orElseThrow();
+        assertThat(messages).allMatch(m -> m.status == OutboxMessage.Status.SENT && m.leaseOwner == null);
+        OutboxMessage stalled = messages.stream().filter(m -> m.tries == 2).findFirst().orElseThrow();
         assertThat(stalled.attempts).isEqualTo(1);
-        assertThat(stalled.lastError).endsWith(" at greeting"); // closed at the greeting's limit
-        assertThat(stalled.leaseOwner).isNull();
-        assertThat(stalled.nextAttemptAt).as("a first stall is retried at once").isBeforeOrEqualTo(clock.instant());
-
-        // Retried, and delivered once the server answers.
-        StallingSmtpResource.release();
-        assertThat(sender.deliverDue()).isEqualTo(new BatchResult(1, 0));
-        assertThat(messageFor(stalled.requestId.toString()).status).isEqualTo(OutboxMessage.Status.SENT);
+        assertThat(stalled.lastError).isNull();
+        assertThat(messages).filteredOn(m -> m.tries == 1).hasSize(3);
+        assertThat(StallingSmtpResource.stalledCount()).isEqualTo(1);
     }
 
     @Test
