@@ -1,6 +1,7 @@
 package kz.region715.dsr.notification;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -12,6 +13,7 @@ import kz.region715.dsr.platform.audit.AuditEventType;
 import kz.region715.dsr.platform.audit.AuditTrail;
 import kz.region715.dsr.platform.domain.DomainRuleViolation;
 import kz.region715.dsr.request.SubjectRequestRepository;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Queues e-mail in the caller's transaction; {@link OutboxSender} delivers it. */
 @ApplicationScoped
@@ -22,9 +24,14 @@ public class Outbox {
     private final Clock clock;
     private final AuditTrail audit;
     private final MailRenderer renderer;
+    private final Event<MailQueued> queued;
+    private final String domain;
 
-    Outbox(EntityManager em, SubjectRequestRepository requests, Clock clock, AuditTrail audit, MailRenderer renderer) {
+    Outbox(EntityManager em, SubjectRequestRepository requests, Clock clock, AuditTrail audit, MailRenderer renderer,
+            Event<MailQueued> queued, @ConfigProperty(name = "quarkus.mailer.from") String from) {
         this.em = em;
+        this.queued = queued;
+        this.domain = domainOf(from);
         this.requests = requests;
         this.clock = clock;
         this.audit = audit;
@@ -37,9 +44,10 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID enqueue(OutgoingMail mail) {
-        OutboxMessage message = new OutboxMessage(mail, renderer.store(mail.model()), clock.instant());
+        OutboxMessage message = new OutboxMessage(mail, renderer.store(mail.model()), clock.instant(), domain);
         em.persist(message);
         audited(AuditEventType.MAIL_QUEUED, "system:outbox", message);
+        queued.fire(new MailQueued(message.id));
         return message.id;
     }
 
@@ -49,11 +57,30 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void enqueue(UUID id, OutgoingMail mail, String reference, String subjectKey) {
-        OutboxMessage message = new OutboxMessage(id, mail, renderer.store(mail.model()), clock.instant());
+        OutboxMessage message = new OutboxMessage(id, mail, renderer.store(mail.model()), clock.instant(), domain);
         message.requestRef = reference;
         message.subjectPseudonym = subjectKey;
         em.persist(message);
         audited(AuditEventType.MAIL_QUEUED, "system:outbox", message);
+        queued.fire(new MailQueued(message.id));
+    }
+
+    /** A message was queued; observed once its transaction commits, to send it at once. */
+    record MailQueued(UUID id) {
+    }
+
+    /** The domain of the Message-IDs: the sender address's. */
+    String domain() {
+        return domain;
+    }
+
+    private static String domainOf(String from) {
+        String address = from.strip();
+        if (address.endsWith(">")) {
+            address = address.substring(address.lastIndexOf('<') + 1, address.length() - 1);
+        }
+        int at = address.lastIndexOf('@');
+        return at < 0 ? "localhost" : address.substring(at + 1);
     }
 
     /** Records what happened to a message in the trail: its kind and id, never its recipient or content. */

@@ -45,7 +45,9 @@ public class OutboxAdminResource {
                     examples = @ExampleObject(name = "failed", value = """
                             [{"id": "0d9b1e52-5c37-4f0e-9a40-3c1f4b6f7a21",
                               "requestId": "3f0c6a4e-6d1e-4d55-9c7a-0b7b9f1d2e11", "kind": "VERIFICATION",
-                              "status": "FAILED", "attempts": 20, "nextAttemptAt": "2026-03-21T08:00:00Z",
+                              "status": "FAILED", "attempts": 20,
+                              "messageId": "<0d9b1e52-5c37-4f0e-9a40-3c1f4b6f7a21@region715.kz>", "tries": 20,
+                              "ambiguousTries": 0, "nextAttemptAt": "2026-03-21T08:00:00Z",
                               "lastError": "ConnectException", "createdAt": "2026-03-20T09:12:44Z", "sentAt": null,
                               "failedAt": "2026-03-21T08:00:00Z", "contentHeld": true}]""")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
@@ -75,7 +77,9 @@ public class OutboxAdminResource {
                     examples = @ExampleObject(name = "requeued", value = """
                             {"id": "0d9b1e52-5c37-4f0e-9a40-3c1f4b6f7a21",
                              "requestId": "3f0c6a4e-6d1e-4d55-9c7a-0b7b9f1d2e11", "kind": "VERIFICATION",
-                             "status": "PENDING", "attempts": 0, "nextAttemptAt": "2026-03-22T10:00:00Z",
+                             "status": "PENDING", "attempts": 0,
+                             "messageId": "<0d9b1e52-5c37-4f0e-9a40-3c1f4b6f7a21@region715.kz>", "tries": 20,
+                             "ambiguousTries": 0, "nextAttemptAt": "2026-03-22T10:00:00Z",
                              "lastError": "ConnectException", "createdAt": "2026-03-20T09:12:44Z", "sentAt": null,
                              "failedAt": null, "contentHeld": true}""")))
     @APIResponse(responseCode = "401", ref = "Unauthorized")

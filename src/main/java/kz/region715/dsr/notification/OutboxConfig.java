@@ -27,21 +27,33 @@ public interface OutboxConfig {
     @WithDefault("PT1H")
     Duration maxBackoff();
 
-    /** How long a claim lasts: a replica that dies mid-send frees its messages after this. */
-    @WithDefault("PT2M")
+    /**
+     * How long a claim lasts: a replica that dies mid-send frees its messages after this. Longer than the longest
+     * SMTP conversation the {@code dsr.smtp.*} limits allow (the sender warns at startup if not), so that no other
+     * replica sends a message whose relay is still expected to answer.
+     */
+    @WithDefault("PT10M")
     Duration lease();
 
-    /** Messages one replica sends at the same time. */
-    @WithDefault("4")
+    /**
+     * SMTP conversations one replica holds at the same time before their data's final dot (those waiting for the
+     * relay's answer to the data take no place here).
+     */
+    @WithDefault("8")
     @Positive
     int parallelism();
 
+    /** Messages one replica has claimed and not yet finished, waiting for the final reply included. */
+    @WithDefault("200")
+    @Positive
+    int maxInFlight();
+
     /**
-     * The longest one message may take to send (connect, greeting, transfer); a send that takes longer counts as
-     * a failed try, retried with backoff. Well under the lease, so that a batch ends before its claims expire.
+     * Send a message as soon as the transaction that queued it commits (on that replica), instead of waiting for
+     * the next poll; the poll still finds what other replicas or a restart left.
      */
-    @WithDefault("PT10S")
-    Duration sendTimeout();
+    @WithDefault("true")
+    boolean sendOnCommit();
 
     /**
      * Readiness says the outbox is degraded (it stays UP) when the oldest message due for sending has waited longer

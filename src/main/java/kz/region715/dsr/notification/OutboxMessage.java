@@ -47,7 +47,16 @@ class OutboxMessage {
     boolean carriesSecret;
     @Enumerated(EnumType.STRING)
     Status status;
+    /** Failed tries since it was queued or requeued: {@code maxAttempts} of them make it FAILED. */
     int attempts;
+    /** The Message-ID it carries on every try, so that a repeat is recognisable. */
+    @Column(name = "message_id")
+    String messageId;
+    /** Every conversation held for it, whatever its end; never reset. */
+    int tries;
+    /** Tries whose data the relay may have taken without answering: each can make a repeat. */
+    @Column(name = "ambiguous_tries")
+    int ambiguousTries;
     @Column(name = "next_attempt_at")
     Instant nextAttemptAt;
     @Column(name = "last_error")
@@ -71,13 +80,14 @@ class OutboxMessage {
     }
 
     /** A message due now. */
-    OutboxMessage(OutgoingMail mail, String storedModel, Instant now) {
-        this(UUID.randomUUID(), mail, storedModel, now);
+    OutboxMessage(OutgoingMail mail, String storedModel, Instant now, String domain) {
+        this(UUID.randomUUID(), mail, storedModel, now, domain);
     }
 
     /** A message due now, under an id the caller chose (to record it with what caused it). */
-    OutboxMessage(UUID id, OutgoingMail mail, String storedModel, Instant now) {
+    OutboxMessage(UUID id, OutgoingMail mail, String storedModel, Instant now, String domain) {
         this.id = id;
+        this.messageId = messageId(id, domain);
         if (mail.request() != null) {
             this.requestId = mail.request().id();
             this.requestRef = mail.request().reference();
@@ -94,7 +104,13 @@ class OutboxMessage {
         this.createdAt = now;
     }
 
+    /** The Message-ID of message {@code id}: its id at the sender's domain. */
+    static String messageId(UUID id, String domain) {
+        return "<" + id + "@" + domain + ">";
+    }
+
     void delivered(Instant at) {
+        tries++;
         status = Status.SENT;
         sentAt = at;
         lastError = null;
@@ -102,8 +118,20 @@ class OutboxMessage {
         purgeBody(at);
     }
 
+    /**
+     * Records a failed try cut by a step's limit before the data: the first such failure is retried at once (a new
+     * conversation may well go through), later ones back off.
+     */
+    void attemptStalled(Instant at, String error, OutboxConfig config) {
+        attemptFailed(at, error, config);
+        if (status == Status.PENDING && attempts == 1) {
+            nextAttemptAt = at;
+        }
+    }
+
     /** Records a failed try: back off exponentially, or give up after {@code maxAttempts}. */
     void attemptFailed(Instant at, String error, OutboxConfig config) {
+        tries++;
         attempts++;
         lastError = error;
         release();
@@ -115,6 +143,22 @@ class OutboxMessage {
         long factor = 1L << Math.min(attempts - 1, 30);
         Duration wait = config.initialBackoff().multipliedBy(factor);
         nextAttemptAt = at.plus(wait.compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : wait);
+    }
+
+    /** A try whose data went out unanswered: counted, then backed off like any failed try. */
+    void answerLost(Instant at, String error, OutboxConfig config) {
+        ambiguousTries++;
+        attemptFailed(at, error, config);
+    }
+
+    /** The relay refused it for good (5xx for the recipient or the data): FAILED at once, not retried. */
+    void refused(Instant at, String error) {
+        tries++;
+        attempts++;
+        lastError = error;
+        release();
+        status = Status.FAILED;
+        failedAt = at;
     }
 
     void requeue(Instant at) {

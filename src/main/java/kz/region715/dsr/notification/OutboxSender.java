@@ -1,19 +1,26 @@
 package kz.region715.dsr.notification;
 
-import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.reactive.ReactiveMailer;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Multi;
-import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import kz.region715.dsr.platform.audit.AuditEventType;
 import kz.region715.dsr.platform.jobs.BatchResult;
 import kz.region715.dsr.platform.jobs.JobRounds;
@@ -22,75 +29,167 @@ import kz.region715.dsr.request.RequestEvents;
 import org.jboss.logging.Logger;
 
 /**
- * Delivers queued mail. Each round claims a batch with a lease (an UPDATE that
- * re-checks the lease under the row lock, so two replicas never claim the same
- * message), renders and sends it outside any transaction, a few messages at a time and each
- * within a time limit (one stalled SMTP conversation never holds up the others),
- * then records each outcome. A replica that dies mid-round leaves its claims to
- * expire and be taken again; one that shuts down hands back what it did not send.
+ * Delivers queued mail. A round claims due messages with a lease (an UPDATE that re-checks the lease under the row
+ * lock, so two replicas never claim the same message), no more than the transport can start now, and sends each on
+ * a virtual thread of its own, outside any transaction; each outcome is recorded in its own transaction as soon as
+ * its conversation ends, so a slow conversation holds back no other message and no round. A round starts when a
+ * message is committed on this replica ({@code dsr.outbox.send-on-commit}), when a send ends while more was due,
+ * and on every poll (what other replicas or a restart left). A replica that dies mid-send leaves its claims to
+ * expire and be taken again; one that shuts down hands back what it did not start.
  */
 @ApplicationScoped
 public class OutboxSender {
 
     private static final Logger LOG = Logger.getLogger(OutboxSender.class);
-    private static final int MAX_ROUNDS = 50;
+    private static final String JOB = "Outbox sender";
 
     private final EntityManager em;
-    private final ReactiveMailer mailer;
+    private final MailTransport transport;
     private final Clock clock;
     private final OutboxConfig config;
+    private final Duration lease;
     private final Event<RequestEvents.MailOutcome> outcomes;
     private final Outbox outbox;
     private final JobRounds rounds;
     private final MailRenderer renderer;
+    private final MeterRegistry registry;
+    private final ExecutorService sends = Executors.newVirtualThreadPerTaskExecutor();
+    private final ExecutorService pump = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "outbox-pump");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicBoolean pumpQueued = new AtomicBoolean();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile boolean moreDue;
 
-    OutboxSender(EntityManager em, ReactiveMailer mailer, Clock clock, OutboxConfig config,
-            Event<RequestEvents.MailOutcome> outcomes, Outbox outbox, JobRounds rounds, MailRenderer renderer) {
+    OutboxSender(EntityManager em, MailTransport transport, Clock clock, OutboxConfig config, SmtpConfig smtp,
+            Event<RequestEvents.MailOutcome> outcomes, Outbox outbox, JobRounds rounds, MailRenderer renderer,
+            MeterRegistry registry) {
         this.renderer = renderer;
         this.em = em;
-        this.mailer = mailer;
+        this.transport = transport;
         this.clock = clock;
         this.config = config;
+        this.lease = config.lease();
+        Duration longest = longestConversation(smtp);
+        if (lease.compareTo(longest) < 0) {
+            LOG.warnf("dsr.outbox.lease (%s) is shorter than the longest SMTP conversation the dsr.smtp limits allow"
+                    + " (%s): a message whose relay is slow to answer its data may be sent again by another replica",
+                    lease, longest);
+        }
         this.outcomes = outcomes;
         this.outbox = outbox;
         this.rounds = rounds;
+        this.registry = registry;
+    }
+
+    /** The longest conversation the SMTP limits allow: connect and TLS, greeting, a dozen commands, final reply. */
+    static Duration longestConversation(SmtpConfig smtp) {
+        return smtp.connectTimeout().multipliedBy(3).plus(smtp.greetingTimeout())
+                .plus(smtp.commandTimeout().multipliedBy(12)).plus(smtp.finalReplyTimeout());
     }
 
     @Scheduled(identity = "outbox-sender", every = "${dsr.outbox.poll-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        rounds.run("Outbox sender", () -> {
-            BatchResult result = deliverDue();
-            if (result.failed() > 0) {
-                LOG.warnf("Outbox: %d delivered, %d failed this round (will retry)", result.done(), result.failed());
-            }
-        });
+        wake();
     }
 
-    /** Sends everything due now, batch by batch; returns how many were delivered and how many failed. */
+    /** A message was committed on this replica: send it now rather than at the next poll. */
+    void onQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.MailQueued queued) {
+        if (config.sendOnCommit()) {
+            wake();
+        }
+    }
+
+    /** Starts a round on the sender's own thread, unless one is already waiting to start. */
+    void wake() {
+        if (!rounds.stopping() && pumpQueued.compareAndSet(false, true)) {
+            pump.execute(() -> {
+                pumpQueued.set(false);
+                rounds.run(JOB, this::dispatchDue);
+            });
+        }
+    }
+
+    /** Claims what is due and can start, and starts it; does not wait for the sends. */
+    private void dispatchDue() {
+        while (!rounds.stopping()) {
+            int room = room();
+            List<CompletableFuture<Attempt>> started = room == 0 ? List.of() : dispatch(room);
+            moreDue = room == 0 || started.size() == room;
+            if (room == 0 || started.size() < room) {
+                return;
+            }
+        }
+    }
+
+    /**
+     * Sends everything due now and waits for those sends to end; returns how many were delivered and how many
+     * failed. For tests and tools: the service itself sends without waiting ({@link #wake()}).
+     */
     public BatchResult deliverDue() {
         BatchResult total = BatchResult.NOTHING;
-        for (int round = 0; round < MAX_ROUNDS && !rounds.stopping(); round++) {
-            String owner = UUID.randomUUID().toString();
-            List<Claimed> claimed = QuarkusTransaction.requiringNew().call(() -> claim(owner));
-            total = total.plus(deliver(claimed, owner));
-            if (claimed.size() < config.batchSize()) {
+        while (!rounds.stopping()) {
+            int room = room();
+            List<CompletableFuture<Attempt>> started = room == 0 ? List.of() : dispatch(room);
+            for (CompletableFuture<Attempt> send : started) {
+                total = total.plus(send.join().counted());
+            }
+            if (room == 0 || started.size() < room) {
                 break;
             }
         }
         return total;
     }
 
+    /**
+     * Conversation places reserved from the transport for a round: at most a batch, within the in-flight limit;
+     * each is used by one claimed message or handed back.
+     */
+    private int room() {
+        int wanted = Math.min(config.batchSize(), config.maxInFlight() - inFlight.get());
+        return wanted <= 0 ? 0 : transport.reserve(wanted);
+    }
+
+    /** Claims up to {@code places} messages (places reserved by {@link #room()}) and starts each. */
+    private List<CompletableFuture<Attempt>> dispatch(int places) {
+        String owner = UUID.randomUUID().toString();
+        List<Claimed> claimed;
+        try {
+            claimed = QuarkusTransaction.requiringNew().call(() -> claim(owner, places));
+        } catch (RuntimeException e) {
+            transport.giveBack(places);
+            throw e;
+        }
+        transport.giveBack(places - claimed.size());
+        List<CompletableFuture<Attempt>> started = new ArrayList<>(claimed.size());
+        for (Claimed message : claimed) {
+            inFlight.incrementAndGet();
+            started.add(CompletableFuture.supplyAsync(() -> deliver(message, owner), sends));
+        }
+        return started;
+    }
+
     /** A claimed message, read for sending: its template and model, or (queued before V10) its rendered bodies. */
-    private record Claimed(UUID id, String recipient, String subject, MailTemplate template, String model,
-            String text, String html) {
+    private record Claimed(UUID id, String messageId, String recipient, String subject, MailTemplate template,
+            String model, String text, String html) {
     }
 
-    /** How the sending of one message ended: sent, failed (with the class of the error), or not tried. */
-    private record Attempt(UUID id, boolean tried, String error) {
+    /** How one try ended. */
+    private record Attempt(UUID id, MailTransport.Outcome outcome) {
+
+        BatchResult counted() {
+            return switch (outcome.result()) {
+                case SENT -> new BatchResult(1, 0);
+                case NOT_TRIED -> BatchResult.NOTHING;
+                default -> new BatchResult(0, 1);
+            };
+        }
     }
 
-    private List<Claimed> claim(String owner) {
+    private List<Claimed> claim(String owner, int limit) {
         Instant now = clock.instant();
         em.createNativeQuery("""
                 update outbox_message set lease_owner = :owner, lease_until = :until
@@ -101,95 +200,110 @@ public class OutboxSender {
                    and status = 'PENDING' and (lease_until is null or lease_until < :now)
                 """)
                 .setParameter("owner", owner)
-                .setParameter("until", now.plus(config.lease()))
+                .setParameter("until", now.plus(lease))
                 .setParameter("now", now)
-                .setParameter("batch", config.batchSize())
+                .setParameter("batch", limit)
                 .executeUpdate();
         return em.createQuery("from OutboxMessage m where m.leaseOwner = :owner", OutboxMessage.class)
                 .setParameter("owner", owner)
                 .getResultStream()
-                .map(m -> new Claimed(m.id, m.recipient, m.subject, m.template, m.model, m.bodyText, m.bodyHtml))
+                .map(m -> {
+                    if (m.messageId == null) { // queued before V15
+                        m.messageId = OutboxMessage.messageId(m.id, outbox.domain());
+                    }
+                    return new Claimed(m.id, m.messageId, m.recipient, m.subject, m.template, m.model, m.bodyText,
+                            m.bodyHtml);
+                })
                 .toList();
     }
 
-    /** Sends the claimed messages, {@code parallelism} at a time, then records each outcome in its own transaction. */
-    private BatchResult deliver(List<Claimed> claimed, String owner) {
-        if (claimed.isEmpty()) {
-            return BatchResult.NOTHING;
-        }
-        // Rendered here, on the sender's worker thread: not on the event loop that completes the sends.
-        List<Ready> ready = claimed.stream().map(this::render).toList();
-        List<Attempt> attempts = Multi.createFrom().iterable(ready)
-                .onItem().transformToUni(this::send).merge(config.parallelism())
-                .collect().asList()
-                .await().atMost(config.sendTimeout().multipliedBy(claimed.size() + 1L));
-        BatchResult result = BatchResult.NOTHING;
-        List<UUID> untried = new ArrayList<>();
-        for (Attempt attempt : attempts) {
-            if (attempt.tried()) {
-                QuarkusTransaction.requiringNew().run(() -> record(attempt));
-                result = result.plus(attempt.error() == null ? new BatchResult(1, 0) : new BatchResult(0, 1));
-            } else {
-                untried.add(attempt.id());
-            }
-        }
-        if (!untried.isEmpty()) {
-            QuarkusTransaction.requiringNew().run(() -> release(untried, owner));
-        }
-        return result;
-    }
-
-    /** A claimed message rendered for sending, or the class of the error that kept it from being rendered. */
-    private record Ready(UUID id, Mail mail, String renderError) {
-    }
-
-    private Ready render(Claimed claimed) {
+    /**
+     * Renders, sends and records one message, on its own virtual thread; once shutdown begins, a message not yet
+     * started is handed back unsent.
+     */
+    private Attempt deliver(Claimed claimed, String owner) {
         try {
-            return new Ready(claimed.id(), mail(claimed), null);
+            Attempt[] attempt = {new Attempt(claimed.id(), MailTransport.Outcome.NOT_TRIED)};
+            boolean ran = rounds.run(JOB, () -> {
+                attempt[0] = new Attempt(claimed.id(), send(claimed));
+                if (attempt[0].outcome().result() != MailTransport.Result.NOT_TRIED) {
+                    QuarkusTransaction.requiringNew().run(() -> record(attempt[0]));
+                }
+            });
+            // Not started (shutting down, no free conversation): handed back. A try whose outcome could not be
+            // recorded (database down) keeps its claim until the lease ends.
+            if (!ran && attempt[0].outcome().result() == MailTransport.Result.NOT_TRIED) {
+                transport.giveBack(1); // shutting down before it started: its place was never used
+            }
+            if (attempt[0].outcome().result() == MailTransport.Result.NOT_TRIED) {
+                QuarkusTransaction.requiringNew().run(() -> release(claimed.id(), owner));
+            }
+            return attempt[0];
         } catch (RuntimeException e) {
-            LOG.warnf("Outbox message %s not rendered: %s", claimed.id(), SafeLog.describe(e));
-            return new Ready(claimed.id(), null, rootCause(e).getClass().getSimpleName());
+            LOG.warnf("Outbox message %s: outcome not recorded (%s); retried when its lease ends", claimed.id(),
+                    SafeLog.describe(e));
+            return new Attempt(claimed.id(), new MailTransport.Outcome(MailTransport.Result.RETRY,
+                    rootCause(e).getClass().getSimpleName()));
+        } finally {
+            inFlight.decrementAndGet();
+            if (moreDue) {
+                wake();
+            }
         }
     }
 
-    /** One message, bounded in time; once shutdown begins, messages not yet started are left unsent. */
-    private Uni<Attempt> send(Ready claimed) {
-        return Uni.createFrom().deferred(() -> {
-            if (rounds.stopping()) {
-                return Uni.createFrom().item(new Attempt(claimed.id(), false, null));
-            }
-            if (claimed.renderError() != null) {
-                return Uni.createFrom().item(new Attempt(claimed.id(), true, claimed.renderError()));
-            }
-            return mailer.send(claimed.mail())
-                    .ifNoItem().after(config.sendTimeout()).fail()
-                    .onItem().transform(sent -> new Attempt(claimed.id(), true, null))
-                    .onFailure().recoverWithItem(e -> {
-                        LOG.infof("Outbox message %s not delivered: %s", claimed.id(), SafeLog.describe(e));
-                        // The class of the failure only: SMTP error texts can quote the recipient address.
-                        return new Attempt(claimed.id(), true, rootCause(e).getClass().getSimpleName());
-                    });
-        });
+    private MailTransport.Outcome send(Claimed claimed) {
+        if (rounds.stopping()) {
+            transport.giveBack(1);
+            return MailTransport.Outcome.NOT_TRIED;
+        }
+        MailTransport.Envelope envelope;
+        try {
+            envelope = envelope(claimed);
+        } catch (RuntimeException e) {
+            transport.giveBack(1);
+            LOG.warnf("Outbox message %s not rendered: %s", claimed.id(), SafeLog.describe(e));
+            return new MailTransport.Outcome(MailTransport.Result.RETRY, rootCause(e).getClass().getSimpleName());
+        }
+        MailTransport.Outcome outcome = transport.send(envelope);
+        registry.counter("dsr.outbox.tries", "outcome", outcome.result().name().toLowerCase(Locale.ROOT)).increment();
+        if (outcome.result() != MailTransport.Result.SENT && outcome.result() != MailTransport.Result.NOT_TRIED) {
+            LOG.infof("Outbox message %s not delivered: %s (%s)", claimed.id(), outcome.result(), outcome.error());
+        }
+        return outcome;
     }
 
     /** The message as sent: rendered now, outside any transaction. */
-    private Mail mail(Claimed claimed) {
+    private MailTransport.Envelope envelope(Claimed claimed) {
         if (claimed.template() == null) {
-            return Mail.withText(claimed.recipient(), claimed.subject(), claimed.text()).setHtml(claimed.html());
+            return new MailTransport.Envelope(claimed.id(), claimed.messageId(), claimed.recipient(),
+                    claimed.subject(), claimed.text(), claimed.html());
         }
         MailRenderer.Rendered rendered = renderer.render(claimed.template(), claimed.model());
-        return Mail.withText(claimed.recipient(), claimed.subject(), rendered.text()).setHtml(rendered.html());
+        return new MailTransport.Envelope(claimed.id(), claimed.messageId(), claimed.recipient(), claimed.subject(),
+                rendered.text(), rendered.html());
     }
 
     private void record(Attempt attempt) {
         OutboxMessage current = em.find(OutboxMessage.class, attempt.id());
         Instant now = clock.instant();
-        if (attempt.error() == null) {
-            current.delivered(now);
-        } else {
-            current.attemptFailed(now, attempt.error(), config);
+        MailTransport.Outcome outcome = attempt.outcome();
+        switch (outcome.result()) {
+            case SENT -> current.delivered(now);
+            case PERMANENT_FAILURE -> current.refused(now, outcome.error());
+            case AMBIGUOUS -> current.answerLost(now, outcome.error(), config);
+            case RETRY -> {
+                if (outcome.stalled()) {
+                    current.attemptStalled(now, outcome.error(), config);
+                } else {
+                    current.attemptFailed(now, outcome.error(), config);
+                }
+            }
+            default -> current.attemptFailed(now, outcome.error(), config);
         }
-        if (current.status != OutboxMessage.Status.PENDING) {
+        if (outcome.result() == MailTransport.Result.PERMANENT_FAILURE) {
+            outbox.audited(AuditEventType.MAIL_REFUSED, "system:outbox", current);
+        } else if (current.status != OutboxMessage.Status.PENDING) {
             outbox.audited(current.status == OutboxMessage.Status.SENT ? AuditEventType.MAIL_DELIVERED
                     : AuditEventType.MAIL_FAILED, "system:outbox", current);
         }
@@ -199,14 +313,20 @@ public class OutboxSender {
         }
     }
 
-    /** Hands back claims that were not tried (shutdown), so another replica sends them without waiting for the lease. */
-    private void release(List<UUID> ids, String owner) {
+    /** Hands back a claim that was not tried, so that it (or another replica) sends it without waiting for the lease. */
+    private void release(UUID id, String owner) {
         em.createQuery("update OutboxMessage m set m.leaseOwner = null, m.leaseUntil = null"
-                        + " where m.leaseOwner = :owner and m.id in :ids")
+                        + " where m.leaseOwner = :owner and m.id = :id")
                 .setParameter("owner", owner)
-                .setParameter("ids", ids)
+                .setParameter("id", id)
                 .executeUpdate();
-        LOG.infof("Outbox: %d claimed messages released at shutdown", ids.size());
+        if (rounds.stopping()) {
+            LOG.infof("Outbox: claimed message %s released at shutdown", id);
+        }
+    }
+
+    void onShutdown(@Observes ShutdownEvent event) {
+        pump.shutdownNow();
     }
 
     private static Throwable rootCause(Throwable e) {

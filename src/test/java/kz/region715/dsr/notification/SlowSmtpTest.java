@@ -12,15 +12,21 @@ import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import kz.region715.dsr.platform.jobs.BatchResult;
 import kz.region715.dsr.platform.jobs.JobRounds;
+import kz.region715.dsr.support.Awaited;
 import kz.region715.dsr.support.Subjects;
 import kz.region715.dsr.support.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** An SMTP server that stalls: the other mail still goes out; the stalled mail is a failed try, retried later. */
+/**
+ * An SMTP server that stalls (accepts and never greets): the other mail still goes out; the stalled conversation is
+ * closed at the greeting's limit and its mail is a failed try, retried later. No wall-clock assertion: the outcome
+ * and the state of each message are what is checked.
+ */
 @QuarkusTest
 @TestProfile(StallingSmtpProfile.class)
 class SlowSmtpTest {
@@ -54,43 +60,32 @@ class SlowSmtpTest {
         List<String> requests = List.of(file(), file(), file(), file());
         StallingSmtpResource.stallNext(1);
 
-        long start = System.nanoTime();
         BatchResult result = sender.deliverDue();
-        Duration took = Duration.ofNanos(System.nanoTime() - start);
 
-        assertThat(result.failed()).isEqualTo(1);
-        assertThat(result.done()).isGreaterThanOrEqualTo(3);
-        assertThat(took).as("bounded by the 2 s send timeout, not by the stalled server").isLessThan(
-                Duration.ofSeconds(8));
+        // The stalled conversation is closed at the greeting's limit; being a first stall, its message is retried
+        // at once on a new connection, in the same run, while the others went out.
+        assertThat(result).isEqualTo(new BatchResult(4, 1));
         List<OutboxMessage> messages = requests.stream().map(this::messageFor).toList();
-        assertThat(messages).filteredOn(m -> m.status == OutboxMessage.Status.SENT).hasSize(3);
-        OutboxMessage stalled = messages.stream().filter(m -> m.status == OutboxMessage.Status.PENDING)
-                .findFirst().orElseThrow();
+        assertThat(messages).allMatch(m -> m.status == OutboxMessage.Status.SENT && m.leaseOwner == null);
+        OutboxMessage stalled = messages.stream().filter(m -> m.tries == 2).findFirst().orElseThrow();
         assertThat(stalled.attempts).isEqualTo(1);
-        assertThat(stalled.lastError).isEqualTo("TimeoutException");
-        assertThat(stalled.leaseOwner).isNull();
-        assertThat(stalled.nextAttemptAt).isAfter(clock.instant().plusSeconds(20));
-
-        // Retried with backoff, like any failed try, and delivered once the server answers.
-        StallingSmtpResource.release();
-        clock.advance(Duration.ofSeconds(31));
-        assertThat(sender.deliverDue().done()).isGreaterThanOrEqualTo(1);
-        assertThat(messageFor(stalled.requestId.toString()).status).isEqualTo(OutboxMessage.Status.SENT);
+        assertThat(stalled.lastError).isNull();
+        assertThat(messages).filteredOn(m -> m.tries == 1).hasSize(3);
+        assertThat(StallingSmtpResource.stalledCount()).isEqualTo(1);
     }
 
     @Test
-    void atShutdownMailNotYetTriedIsHandedBackAndNothingMoreIsTaken() throws Exception {
+    void atShutdownMailNotYetTriedIsHandedBackAndNothingMoreIsTaken() {
         List<String> requests = List.of(file(), file(), file());
         StallingSmtpResource.stallAll();
-        Thread stopper = new Thread(() -> {
-            sleep(500);
-            rounds.stop(); // while two sends are stalled
-        });
-        stopper.start();
-        BatchResult result = sender.deliverDue();
-        stopper.join();
+        CompletableFuture<BatchResult> round = CompletableFuture.supplyAsync(sender::deliverDue);
+        // Two conversations (the parallelism) wait for a greeting; the third message is not yet claimed.
+        Awaited.until("two conversations stalled", Duration.ofSeconds(30),
+                () -> StallingSmtpResource.stalledCount() == 2);
+        rounds.stop();
+        BatchResult result = round.join();
 
-        assertThat(result).isEqualTo(new BatchResult(0, 2)); // two tried (and timed out), the third never started
+        assertThat(result).isEqualTo(new BatchResult(0, 2)); // two tried (and given up), the third never started
         List<OutboxMessage> messages = requests.stream().map(this::messageFor).toList();
         assertThat(messages).allMatch(m -> m.status == OutboxMessage.Status.PENDING && m.leaseOwner == null
                 && m.leaseUntil == null);
@@ -106,14 +101,6 @@ class SlowSmtpTest {
 
     private static String file() {
         return Subjects.fileOk(access(newEmail()));
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private OutboxMessage messageFor(String requestId) {

@@ -4,12 +4,12 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import java.util.List;
 import java.util.Map;
 
-/** The production mailer against an SMTP server that can stall; sends give up after 2 s, two at a time. */
+/** The service's SMTP client against a server that can stall; a greeting is awaited 2 s, two conversations at a time. */
 public class StallingSmtpProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("dsr.outbox.send-timeout", "PT2S", "dsr.outbox.parallelism", "2");
+        return Map.of("dsr.smtp.greeting-timeout", "PT2S", "dsr.outbox.parallelism", "2");
     }
 
     @Override

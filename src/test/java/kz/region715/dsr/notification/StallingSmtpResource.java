@@ -59,6 +59,11 @@ public class StallingSmtpResource extends GreenMailResource {
         stallAll = true;
     }
 
+    /** Connections accepted and never answered since the last {@link #release()}. */
+    public static int stalledCount() {
+        return stalled.size();
+    }
+
     /** Greets again, and drops the connections held so far. */
     public static void release() {
         stallAll = false;

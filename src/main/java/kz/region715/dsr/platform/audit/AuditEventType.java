@@ -41,6 +41,7 @@ public enum AuditEventType {
     MAIL_QUEUED("an e-mail was written to the outbox"),
     MAIL_DELIVERED("an e-mail was handed to the SMTP server"),
     MAIL_FAILED("an e-mail finally failed after its tries"),
+    MAIL_REFUSED("the mail relay refused an e-mail for good (5xx): the recipient cannot be reached; the reply code, never the address"),
 
     // Leads
     LEAD_INGESTED("a lead was stored, with the proof of its consent"),
