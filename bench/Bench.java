@@ -84,6 +84,8 @@ public class Bench {
             case "export" -> export();
             case "sqltime" -> sqlTime();
             case "await-completed" -> awaitCompleted();
+            case "mail-outbox" -> mailOutbox();
+            case "mail-baseline" -> mailBaseline();
             case "report" -> report();
             default -> throw new IllegalArgumentException("unknown command " + args[0]);
         }
@@ -96,6 +98,7 @@ public class Bench {
 
     static final Map<String, String> CODES = new ConcurrentHashMap<>();
     static final AtomicInteger MAILS = new AtomicInteger();
+    static final AtomicLong MAIL_BYTES = new AtomicLong();
 
     static void aux() throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
@@ -116,6 +119,7 @@ public class Bench {
         serve(http, "/token", q -> sign(keys, issuer, q.getOrDefault("sub", q.get("role") + "-1"), q.get("role")));
         serve(http, "/code", q -> CODES.getOrDefault(q.get("to").toLowerCase(Locale.ROOT), ""));
         serve(http, "/mails", q -> Integer.toString(MAILS.get()));
+        serve(http, "/mail-bytes", q -> Long.toString(MAIL_BYTES.get()));
         http.start();
         ServerSocket smtp = new ServerSocket(0, 128, java.net.InetAddress.getByName("127.0.0.1"));
         Files.writeString(Path.of(arg("file")), "issuer=" + issuer + "\nsmtp=" + smtp.getLocalPort() + "\nhttp=" + root
@@ -207,6 +211,7 @@ public class Bench {
                     while ((line = in.readLine()) != null && !line.equals(".")) {
                         data.append(line).append('\n');
                     }
+                    MAIL_BYTES.addAndGet(data.length() + data.chars().filter(c -> c == '\n').count());
                     MAILS.incrementAndGet();
                     if (ARGS.containsKey("dump")) {
                         Files.writeString(Path.of(arg("dump"), String.join("+", to) + "-" + MAILS.get() + ".eml"), data);
@@ -644,6 +649,133 @@ public class Bench {
     // ------------------------------------------------------------------------------------------------------------
     // report: the results file (key=value lines) as the markdown table of docs/BENCHMARKS.md, to stdout.
 
+    // ------------------------------------------------------------------------------------------------------------
+    // mail-outbox: n= copies of a queued verification mail (its template and model, to n distinct recipients) are
+    // put into the outbox in one INSERT; the service's sender renders and sends them to the sink. Measured from the
+    // commit to the last one SENT; the sink counts what it received (and its bytes, for the baseline's size).
+
+    static void mailOutbox() throws Exception {
+        int n = intArg("n", 2000);
+        long mails0 = Long.parseLong(getPlain(arg("aux") + "/mails"));
+        long bytes0 = Long.parseLong(getPlain(arg("aux") + "/mail-bytes"));
+        try (Connection c = DriverManager.getConnection(arg("jdbc"), System.getenv("PGUSER"), System.getenv("PGPASSWORD"));
+                Statement st = c.createStatement()) {
+            long t0 = System.nanoTime();
+            int queued = st.executeUpdate("""
+                    insert into outbox_message (id, request_id, kind, recipient, subject, body_text, body_html,
+                        carries_secret, status, attempts, next_attempt_at, created_at, version, template, model,
+                        request_ref, subject_pseudonym)
+                    select gen_random_uuid(), m.request_id, m.kind, 'mailbench-' || g || '@example.kz', m.subject,
+                        m.body_text, m.body_html, m.carries_secret, 'PENDING', 0, now(), now(), 0, m.template, m.model,
+                        m.request_ref, m.subject_pseudonym
+                    from (select * from outbox_message where kind = 'VERIFICATION' and model is not null
+                          order by created_at desc limit 1) m cross join generate_series(1, %d) g""".formatted(n));
+            if (queued != n) {
+                throw new IllegalStateException("queued " + queued + " of " + n + " (no verification mail to copy?)");
+            }
+            long deadline = System.nanoTime() + Duration.ofSeconds(intArg("limit", 900)).toNanos();
+            long sent = 0;
+            long failed = 0;
+            while (System.nanoTime() < deadline) {
+                try (ResultSet rs = st.executeQuery("select count(*) filter (where status = 'SENT'),"
+                        + " count(*) filter (where status = 'FAILED') from outbox_message where recipient like 'mailbench-%'")) {
+                    rs.next();
+                    sent = rs.getLong(1);
+                    failed = rs.getLong(2);
+                }
+                if (sent + failed >= n) {
+                    break;
+                }
+                Thread.sleep(50);
+            }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            long received = Long.parseLong(getPlain(arg("aux") + "/mails")) - mails0;
+            long bytes = Long.parseLong(getPlain(arg("aux") + "/mail-bytes")) - bytes0;
+            result("mail.messages", n);
+            result("mail.sent", sent);
+            result("mail.failed", failed);
+            result("mail.received", received);
+            result("mail.seconds", f(seconds));
+            result("mail.msgs_per_s", f(sent / seconds));
+            result("mail.avg_bytes", received == 0 ? 0 : bytes / received);
+            if (sent + failed < n) {
+                throw new IllegalStateException("only " + sent + " of " + n + " mails sent in the time limit");
+            }
+        }
+    }
+
+    static String getPlain(String url) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body().strip();
+    }
+
+    // mail-baseline: the same number of messages of the same size, sent to the same sink by a plain SMTP client
+    // (raw socket: EHLO once, then MAIL FROM, RCPT TO, DATA per message) on conns= connections, each kept open.
+
+    static void mailBaseline() throws Exception {
+        int n = intArg("n", 2000);
+        int conns = intArg("conns", 4);
+        int size = Math.max(200, intArg("bytes", 4000));
+        String host = "127.0.0.1";
+        int port = intArg("smtp", 25);
+        StringBuilder body = new StringBuilder();
+        while (body.length() < size) {
+            body.append("Dear subject, please confirm your request with the code in the link below. 0123456789\r\n");
+        }
+        String text = body.substring(0, size);
+        Socket[] sockets = new Socket[conns];
+        BufferedReader[] ins = new BufferedReader[conns];
+        OutputStream[] outs = new OutputStream[conns];
+        for (int c = 0; c < conns; c++) {
+            sockets[c] = new Socket(host, port);
+            ins[c] = new BufferedReader(new InputStreamReader(sockets[c].getInputStream(), StandardCharsets.ISO_8859_1));
+            outs[c] = sockets[c].getOutputStream();
+            expect(ins[c], "220");
+            command(outs[c], ins[c], "EHLO bench-client", "250");
+        }
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger thread = new AtomicInteger();
+        long t0 = System.nanoTime();
+        parallel(conns, conns, ignored -> {
+            int c = thread.getAndIncrement();
+            for (int i; (i = next.getAndIncrement()) < n; ) {
+                command(outs[c], ins[c], "MAIL FROM:<no-reply@region715.kz>", "250");
+                command(outs[c], ins[c], "RCPT TO:<mailbaseline-" + i + "@example.kz>", "250");
+                command(outs[c], ins[c], "DATA", "354");
+                String message = "From: no-reply@region715.kz\r\nTo: mailbaseline-" + i + "@example.kz\r\n"
+                        + "Subject: Confirm your request\r\nMessage-ID: <" + i + ".bench@region715.kz>\r\n"
+                        + "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n" + text + "\r\n.";
+                command(outs[c], ins[c], message, "250");
+            }
+        });
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        for (int c = 0; c < conns; c++) {
+            command(outs[c], ins[c], "QUIT", "221");
+            sockets[c].close();
+        }
+        result("mail_baseline.messages", n);
+        result("mail_baseline.conns", conns);
+        result("mail_baseline.bytes", size);
+        result("mail_baseline.seconds", f(seconds));
+        result("mail_baseline.msgs_per_s", f(n / seconds));
+    }
+
+    static void command(OutputStream out, BufferedReader in, String line, String expected) throws IOException {
+        out.write((line + "\r\n").getBytes(StandardCharsets.UTF_8));
+        out.flush();
+        expect(in, expected);
+    }
+
+    static void expect(BufferedReader in, String code) throws IOException {
+        String line;
+        do {
+            line = in.readLine();
+            if (line == null || !line.startsWith(code)) {
+                throw new IOException("expected " + code + " from the sink, got " + line);
+            }
+        } while (line.length() > 3 && line.charAt(3) == '-');
+    }
+
     static void report() throws Exception {
         Map<String, String> r = new LinkedHashMap<>();
         for (String line : Files.readAllLines(Path.of(arg("results")))) {
@@ -701,6 +833,17 @@ public class Bench {
                 "p50 %s s, p99 %s s, max %s s".formatted(r.get("erasure.case_p50_s"), r.get("erasure.case_p99_s"),
                         r.get("erasure.case_max_s")),
                 "—", "—", "< 15 s for a 100-lead subject", met(caseMax < 15));
+        // mail
+        double mps = d(r, "mail.msgs_per_s");
+        double bps = d(r, "mail_baseline.msgs_per_s");
+        row(out, "mail: %s messages through the outbox to an SMTP sink".formatted(r.get("mail.messages")),
+                "%s msg/s (%s s from the commit to the last SENT; %s received, %s failed; %s bytes each)".formatted(
+                        r.get("mail.msgs_per_s"), r.get("mail.seconds"), r.get("mail.received"), r.get("mail.failed"),
+                        r.get("mail.avg_bytes")),
+                "plain SMTP client (raw socket), %s connections kept open, same count and size: %s msg/s (%s s)"
+                        .formatted(r.get("mail_baseline.conns"), r.get("mail_baseline.msgs_per_s"),
+                                r.get("mail_baseline.seconds")),
+                ratio(mps, bps), "≥ 0.5× baseline", met(mps >= 0.5 * bps));
         // export
         double copy = d(r, "export_copy.mb_s");
         for (String fmt : List.of("ndjson", "csv")) {

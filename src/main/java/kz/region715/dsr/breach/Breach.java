@@ -110,6 +110,8 @@ class Breach {
     private Integer subjectsNotified;
     @Column(name = "subjects_unreachable")
     private Integer subjectsUnreachable;
+    @Column(name = "subject_notices_started_at")
+    private Instant subjectNoticesStartedAt;
     @Version
     private long version;
     @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true)
@@ -203,6 +205,9 @@ class Breach {
                     List.of(), Map.of("currentStatus", status.name(), "requestedStatus", BreachStatus.CLOSED.name(),
                             "dueAt", deadline.dueAt().toString()));
         }
+        if (subjectNoticesStartedAt != null && status == BreachStatus.AUTHORITY_NOTIFIED) {
+            throw noticesUnderWay();
+        }
         status = status.moveTo(BreachStatus.CLOSED);
         this.closedAt = at;
         this.closedBy = actor;
@@ -222,26 +227,45 @@ class Breach {
 
     /** Throws unless the affected set may still be selected and frozen. */
     void requireAffectedSetOpen() {
-        if (status == BreachStatus.SUBJECTS_NOTIFIED || status == BreachStatus.CLOSED) {
+        if (status == BreachStatus.SUBJECTS_NOTIFIED || status == BreachStatus.CLOSED
+                || subjectNoticesStartedAt != null) {
             throw new DomainRuleViolation(DomainRuleViolation.Kind.CONFLICT, "affected-set-locked", null,
-                    "The affected people can no longer be changed: they were notified, or the breach is closed.",
+                    "The affected people can no longer be changed: they are being or were notified, or the breach is "
+                            + "closed.",
                     List.of(), Map.of("currentStatus", status.name()));
         }
     }
 
-    /** Throws unless the people affected may be notified now: the authority was notified and the set is frozen. */
-    void requireSubjectNoticesPossible() {
+    /**
+     * Starts the notices to the people affected: only once the authority was notified and the set is frozen, and
+     * only once. From here the set cannot change and the breach cannot be closed until the last round is done.
+     */
+    void startSubjectNotices(Instant at) {
         status.moveTo(BreachStatus.SUBJECTS_NOTIFIED);
         if (affectedFrozenAt == null) {
             throw new DomainRuleViolation(DomainRuleViolation.Kind.CONFLICT, "affected-set-missing", null,
                     "Select and freeze the affected people (affected-set) before notifying them.",
                     List.of(), Map.of("currentStatus", status.name()));
         }
+        if (subjectNoticesStartedAt != null) {
+            throw noticesUnderWay();
+        }
+        this.subjectNoticesStartedAt = at;
     }
 
-    /** The people affected were written to: how many, and how many could not be reached. */
+    private DomainRuleViolation noticesUnderWay() {
+        return new DomainRuleViolation(DomainRuleViolation.Kind.CONFLICT, "subject-notices-under-way", null,
+                "The notices to the people affected are being queued; the breach moves to SUBJECTS_NOTIFIED when the "
+                        + "last of them is.",
+                List.of(), Map.of("currentStatus", status.name(), "noticesStartedAt",
+                        subjectNoticesStartedAt.toString()));
+    }
+
+    /** The last round of notices is queued: how many people were written to, and how many could not be reached. */
     void recordSubjectNotices(long notified, long unreachable, Instant at) {
-        requireSubjectNoticesPossible();
+        if (subjectNoticesStartedAt == null) {
+            throw new IllegalStateException("notices recorded before they were started");
+        }
         status = status.moveTo(BreachStatus.SUBJECTS_NOTIFIED);
         this.subjectsNotified = Math.toIntExact(notified);
         this.subjectsUnreachable = Math.toIntExact(unreachable);
@@ -390,6 +414,10 @@ class Breach {
 
     Instant subjectsNotifiedAt() {
         return subjectsNotifiedAt;
+    }
+
+    Instant subjectNoticesStartedAt() {
+        return subjectNoticesStartedAt;
     }
 
     Instant closedAt() {

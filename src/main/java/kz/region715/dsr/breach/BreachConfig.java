@@ -2,6 +2,7 @@ package kz.region715.dsr.breach;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Positive;
 import java.time.Duration;
 
 @ConfigMapping(prefix = "dsr.breach")
@@ -17,4 +18,16 @@ public interface BreachConfig {
     /** How often the breach watch runs (scheduler syntax). */
     @WithDefault("5m")
     String watchInterval();
+
+    /**
+     * How many people one round of a breach's subject notices queues (one transaction: their claims, outbox rows and
+     * audit events). A set that fits in one round is notified in the officer's call itself.
+     */
+    @WithDefault("500")
+    @Positive
+    int noticeRoundSize();
+
+    /** How often the notice worker looks for breaches whose subject notices are still being queued (scheduler syntax). */
+    @WithDefault("5s")
+    String noticeInterval();
 }

@@ -405,10 +405,26 @@ public class BreachResource {
                     + "(distinct e-mail pseudonym) to the address their lead holds now, in their language (the "
                     + "lead's, else ru): what happened, which of their data, what was done, what they can do, the "
                     + "contact and the right to complain. People without an e-mail address left, or erased, are "
-                    + "counted as not reached. Needs a frozen set (409 `affected-set-missing`).")
+                    + "counted as not reached. Needs a frozen set (409 `affected-set-missing`). The notices are "
+                    + "queued in rounds of people: when the set fits in one round the answer is 200 and the breach "
+                    + "is SUBJECTS_NOTIFIED; otherwise it is 202, the breach stays AUTHORITY_NOTIFIED with "
+                    + "`affected.noticesStartedAt` and `affected.noticesQueued` (read it again to follow), and it "
+                    + "moves to SUBJECTS_NOTIFIED when the last round is queued. Once started the notices are not "
+                    + "started again (409 `subject-notices-under-way`), and the set cannot change nor the breach "
+                    + "close until they are done.")
+    @APIResponse(responseCode = "202", description = "The first round of notices is queued and the rest are being "
+            + "queued; the breach (still AUTHORITY_NOTIFIED) shows how many so far; the ETag header holds its new "
+            + "version.", headers = @Header(name = "ETag", ref = "ETag"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = BreachView.class)))
     public RestResponse<BreachView> notifySubjects(@RestPath UUID id,
             @Parameter(ref = "BreachIfMatch") @HeaderParam("If-Match") String ifMatch) {
-        return withEtag(breaches.notifySubjects(id, ifMatch));
+        BreachView view = breaches.notifySubjects(id, ifMatch);
+        if (view.status() == BreachStatus.SUBJECTS_NOTIFIED) {
+            return withEtag(view);
+        }
+        return RestResponse.ResponseBuilder.create(RestResponse.Status.ACCEPTED, view).header("ETag", view.etag())
+                .build();
     }
 
     private static RestResponse<BreachView> withEtag(BreachView view) {

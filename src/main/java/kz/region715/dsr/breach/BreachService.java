@@ -50,11 +50,11 @@ public class BreachService {
     private final OperatorConfig operator;
     private final SecurityIdentity identity;
     private final AffectedPeople affected;
-    private final SubjectNotices subjectNotices;
+    private final SubjectNoticeRounds noticeRounds;
 
     BreachService(BreachRepository breaches, BreachClock breachClock, BreachViews views, AuditTrail audit,
             AuditHistory history, EntityManager em, Clock clock, OperatorConfig operator, SecurityIdentity identity,
-            AffectedPeople affected, SubjectNotices subjectNotices) {
+            AffectedPeople affected, SubjectNoticeRounds noticeRounds) {
         this.breaches = breaches;
         this.breachClock = breachClock;
         this.views = views;
@@ -65,7 +65,7 @@ public class BreachService {
         this.operator = operator;
         this.identity = identity;
         this.affected = affected;
-        this.subjectNotices = subjectNotices;
+        this.noticeRounds = noticeRounds;
     }
 
     @Transactional
@@ -202,20 +202,16 @@ public class BreachService {
     }
 
     /**
-     * Writes to the people affected (once per person, in their language) and moves the breach to SUBJECTS_NOTIFIED;
-     * only once the authority notice is recorded and the set is frozen. The trail gets the counts.
+     * Writes to the people affected (once per person, in their language): starts the rounds that queue the notices
+     * and works the first one; only once the authority notice is recorded and the set is frozen. The breach is
+     * SUBJECTS_NOTIFIED in the answer when the set fitted in that round, else when the worker's last round is done
+     * ({@link SubjectNoticeRounds}); the trail gets the counts then.
      */
     @Transactional
     public BreachView notifySubjects(UUID id, String ifMatch) {
         return change(id, ifMatch, (breach, now) -> {
-            var from = breach.status();
-            breach.requireSubjectNoticesPossible();
-            SubjectNotices.Outcome outcome = subjectNotices.send(breach, now);
-            breach.recordSubjectNotices(outcome.notified(), outcome.unreachable(), now);
-            audit.record(AuditEventType.BREACH_SUBJECTS_NOTIFIED, actor(), breach.reference(), null,
-                    AuditTrail.details("fromStatus", from, "toStatus", breach.status(), "people",
-                            breach.affectedPeople(), "notified", outcome.notified(), "unreachable",
-                            outcome.unreachable()));
+            breach.startSubjectNotices(now);
+            noticeRounds.start(breach, actor(), now);
         });
     }
 

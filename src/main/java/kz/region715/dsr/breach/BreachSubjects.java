@@ -31,7 +31,12 @@ class BreachSubjects {
     record Involvement(UUID breachId, String categories, Instant notifiedAt) {
     }
 
+    /** A breach whose notices were started: where its rounds stand. */
+    record Round(UUID breachId, String afterKey, int rounds, String startedBy, Instant startedAt) {
+    }
+
     private final EntityManager em;
+    private volatile Boolean skipLocked;
 
     BreachSubjects(EntityManager em) {
         this.em = em;
@@ -110,6 +115,49 @@ class BreachSubjects {
                 .setParameter(4, locale)
                 .setParameter(5, at)
                 .executeUpdate() == 1;
+    }
+
+    /** Opens the rounds of a breach's notices, in the transaction that starts them (under the breach's lock). */
+    Round startRounds(UUID breachId, String startedBy, Instant at) {
+        em.createNativeQuery("insert into breach_notice_round (breach_id, started_at, started_by, after_key, rounds)"
+                        + " values (?1, ?2, ?3, null, 0)")
+                .setParameter(1, breachId).setParameter(2, at).setParameter(3, startedBy).executeUpdate();
+        return new Round(breachId, null, 0, startedBy, at);
+    }
+
+    /**
+     * The oldest breach with notices left to queue whose round no other transaction holds, locked until the caller's
+     * transaction ends (FOR UPDATE SKIP LOCKED; on a database without SKIP LOCKED the lock is waited for); null when
+     * there is none.
+     */
+    Round lockOpenRound() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select breach_id, after_key, rounds, started_by, started_at"
+                        + " from breach_notice_round where finished_at is null order by started_at, breach_id"
+                        + " limit 1 for update" + (skipLocked() ? " skip locked" : ""))
+                .getResultList();
+        if (rows.isEmpty()) {
+            return null;
+        }
+        Object[] r = rows.getFirst();
+        return new Round(uuid(r[0]), (String) r[1], ((Number) r[2]).intValue(), (String) r[3], instant(r[4]));
+    }
+
+    /** A round of the breach's notices is queued up to {@code afterKey}; {@code finishedAt} when it was the last. */
+    void roundDone(UUID breachId, String afterKey, Instant finishedAt) {
+        em.createNativeQuery("update breach_notice_round set after_key = ?2, rounds = rounds + 1, finished_at = ?3"
+                        + " where breach_id = ?1")
+                .setParameter(1, breachId).setParameter(2, afterKey).setParameter(3, finishedAt).executeUpdate();
+    }
+
+    private boolean skipLocked() {
+        Boolean known = skipLocked;
+        if (known == null) {
+            known = em.unwrap(Session.class).doReturningWork(
+                    connection -> "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName()));
+            skipLocked = known;
+        }
+        return known;
     }
 
     long notices(UUID breachId) {

@@ -85,9 +85,14 @@ public record BreachView(
     @Schema(name = "BreachAffectedView", description = "The frozen set of affected leads: how many leads, how many "
             + "people (distinct e-mail pseudonyms; a lead without e-mail counts by its phone's or Telegram id's "
             + "pseudonym, else alone), and once notified how many people were written to and how many could not be "
-            + "reached (no e-mail address left, or erased).")
+            + "reached (no e-mail address left, or erased). A large set is notified in rounds: between the start "
+            + "(`noticesStartedAt`) and the last round, `noticesQueued` counts the people written to so far.")
     public record Affected(long leads, long people, Instant frozenAt, @Schema(nullable = true) Integer notified,
-            @Schema(nullable = true) Integer unreachable, @Schema(nullable = true) Instant notifiedAt) {
+            @Schema(nullable = true) Integer unreachable, @Schema(nullable = true) Instant notifiedAt,
+            @Schema(nullable = true, description = "When the notices were started (`subject-notices`); null before")
+            Instant noticesStartedAt,
+            @Schema(nullable = true, description = "How many people's notices are queued so far, while the notices "
+                    + "are being queued and after; null before they start") Long noticesQueued) {
     }
 
     @Schema(name = "BreachAffectedPage", description = "The leads a selection finds, as officers preview them "

@@ -8,9 +8,11 @@ import java.time.Instant;
 class BreachViews {
 
     private final BreachClock clock;
+    private final BreachSubjects subjects;
 
-    BreachViews(BreachClock clock) {
+    BreachViews(BreachClock clock, BreachSubjects subjects) {
         this.clock = clock;
+        this.subjects = subjects;
     }
 
     static String etag(Breach breach) {
@@ -38,7 +40,10 @@ class BreachViews {
                         notice.sentAt().isAfter(d.dueAt())),
                 b.closedAt() == null ? null : new BreachView.Closure(b.closedAt(), b.closedBy(), b.closureSummary()),
                 b.affectedFrozenAt() == null ? null : new BreachView.Affected(b.affectedLeads(), b.affectedPeople(),
-                        b.affectedFrozenAt(), b.subjectsNotified(), b.subjectsUnreachable(), b.subjectsNotifiedAt()),
+                        b.affectedFrozenAt(), b.subjectsNotified(), b.subjectsUnreachable(), b.subjectsNotifiedAt(),
+                        b.subjectNoticesStartedAt(), b.subjectNoticesStartedAt() == null ? null
+                                : b.subjectsNotified() != null ? Long.valueOf(b.subjectsNotified())
+                                : subjects.notices(b.id())),
                 etag(b),
                 b.notes().stream().map(n -> new BreachView.Note(n.id() == null ? 0 : n.id(), n.writtenAt(),
                         n.author(), n.text())).toList());

@@ -15,18 +15,21 @@ import kz.region715.dsr.lead.AffectedLeads;
 import kz.region715.dsr.request.domain.SubjectLocale;
 
 /**
- * The notices to the people a breach affected: one per person (e-mail pseudonym of the frozen set), to the address
- * their lead holds when the notice is queued, in the language of their lead (else the operator's default). Each is
+ * The notices to the people a breach affected, a round of people at a time ({@link SubjectNoticeRounds}): one per
+ * person (e-mail pseudonym of the frozen set), to the address their lead holds when the notice is queued, in the
+ * language of their lead (else the operator's default). Each is
  * claimed by an INSERT into breach_notice that does nothing when the person has one, in the transaction that queues
  * the mail under the claimed message id: a retry or a second replica never queues a second notice.
  */
 @ApplicationScoped
 class SubjectNotices {
 
-    private static final int BATCH = 500;
-
     /** How many people were written to, and how many could not be. */
     record Outcome(long notified, long unreachable) {
+    }
+
+    /** What a round did: the last person it reached in pseudonym order, and whether no one is left after them. */
+    record Step(String afterKey, boolean last) {
     }
 
     private final BreachSubjects subjects;
@@ -39,21 +42,19 @@ class SubjectNotices {
         this.notices = notices;
     }
 
-    Outcome send(Breach breach, Instant now) {
-        String after = null;
-        while (true) {
-            List<String> keys = subjects.subjectKeysAfter(breach.id(), after, BATCH);
-            if (keys.isEmpty()) {
-                break;
-            }
+    /** Claims and queues the notices of the next {@code size} people after {@code afterKey} (null: the first). */
+    Step round(Breach breach, String afterKey, int size, Instant now) {
+        List<String> keys = subjects.subjectKeysAfter(breach.id(), afterKey, size);
+        if (!keys.isEmpty()) {
             notify(breach, subjects.leadsOf(breach.id(), keys), now);
-            after = keys.getLast();
-            if (keys.size() < BATCH) {
-                break;
-            }
         }
-        long notified = subjects.notices(breach.id());
-        return new Outcome(notified, Math.max(0, subjects.people(breach.id()) - notified));
+        return new Step(keys.isEmpty() ? afterKey : keys.getLast(), keys.size() < size);
+    }
+
+    /** The counts once every round is done: the people with a notice, and the others of the set. */
+    Outcome outcome(UUID breachId) {
+        long notified = subjects.notices(breachId);
+        return new Outcome(notified, Math.max(0, subjects.people(breachId) - notified));
     }
 
     /** One batch of people, with their frozen leads in person order. */
