@@ -42,7 +42,6 @@ class MetricsLabelsTest {
         while (uri.find()) {
             labels.add(uri.group(1));
         }
-        System.out.println("uri labels: " + labels);
         assertThat(labels).allMatch(l -> l.equals("UNKNOWN") || l.equals("root") || l.startsWith("/") && !l.contains(ID));
     }
 }
