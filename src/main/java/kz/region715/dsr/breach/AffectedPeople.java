@@ -92,10 +92,21 @@ class AffectedPeople {
         breach.requireAffectedSetOpen();
         subjects.clear(breach.id());
         leads.keys(query.selection(), BATCH, batch -> subjects.add(breach.id(), batch.stream().map(k ->
-                new BreachSubjects.Frozen(k.id(), k.emailKey(), personKey(k),
+                new BreachSubjects.Frozen(k.id(), noticeKey(k), personKey(k),
                         Breach.codes(held(k.holds(), query.categories())), k.source().name(), k.receivedAt()))
                 .toList(), now));
         breach.freezeAffected(subjects.leads(breach.id()), subjects.people(breach.id()), now);
+    }
+
+    /**
+     * Whom a lead's notice goes to: its e-mail pseudonym, else (a lead from the bot with no e-mail) its Telegram id's
+     * ('t:'); null when neither (such a person cannot be written to).
+     */
+    private static String noticeKey(AffectedLeads.Key k) {
+        if (k.emailKey() != null) {
+            return k.emailKey();
+        }
+        return k.telegramKey() != null ? "t:" + k.telegramKey() : null;
     }
 
     /** Who a lead counts as: its e-mail pseudonym, else its phone's or Telegram id's, else the lead alone. */

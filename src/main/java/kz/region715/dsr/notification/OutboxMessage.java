@@ -28,6 +28,9 @@ class OutboxMessage {
     UUID requestId;
     @Enumerated(EnumType.STRING)
     MailKind kind;
+    /** How it leaves: by e-mail to an address, or in Telegram to a chat ({@link #recipient} is then the chat id). */
+    @Enumerated(EnumType.STRING)
+    OutboxChannel channel;
     String recipient;
     String subject;
     @Column(name = "body_text")
@@ -84,6 +87,7 @@ class OutboxMessage {
             this.subjectPseudonym = mail.request().subjectKey();
         }
         this.kind = mail.kind();
+        this.channel = mail.channel();
         this.recipient = mail.recipient();
         this.subject = mail.subject();
         this.template = mail.template();
@@ -115,6 +119,21 @@ class OutboxMessage {
         long factor = 1L << Math.min(attempts - 1, 30);
         Duration wait = config.initialBackoff().multipliedBy(factor);
         nextAttemptAt = at.plus(wait.compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : wait);
+    }
+
+    /** The channel asked to wait (Telegram's retry_after): sent again after it, and the try is not counted. */
+    void postpone(Instant at, Duration wait) {
+        release();
+        nextAttemptAt = at.plus(wait);
+    }
+
+    /** The recipient refuses the channel for good (the bot is blocked): failed at once, not tried again. */
+    void unreachable(Instant at, String error) {
+        attempts++;
+        lastError = error;
+        release();
+        status = Status.FAILED;
+        failedAt = at;
     }
 
     void requeue(Instant at) {

@@ -1,22 +1,25 @@
 package kz.region715.dsr.notification;
 
-import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import kz.region715.dsr.platform.audit.AuditEventType;
 import kz.region715.dsr.platform.jobs.BatchResult;
 import kz.region715.dsr.platform.jobs.JobRounds;
+import kz.region715.dsr.notification.NotificationChannel.Delivery;
+import kz.region715.dsr.notification.NotificationChannel.Envelope;
 import kz.region715.dsr.platform.problem.SafeLog;
 import kz.region715.dsr.request.RequestEvents;
 import org.jboss.logging.Logger;
@@ -36,19 +39,22 @@ public class OutboxSender {
     private static final int MAX_ROUNDS = 50;
 
     private final EntityManager em;
-    private final ReactiveMailer mailer;
+    private final Map<OutboxChannel, NotificationChannel> channels = new EnumMap<>(OutboxChannel.class);
     private final Clock clock;
     private final OutboxConfig config;
     private final Event<RequestEvents.MailOutcome> outcomes;
+    private final Event<RequestEvents.SubjectUnreachable> unreachable;
     private final Outbox outbox;
     private final JobRounds rounds;
     private final MailRenderer renderer;
 
-    OutboxSender(EntityManager em, ReactiveMailer mailer, Clock clock, OutboxConfig config,
-            Event<RequestEvents.MailOutcome> outcomes, Outbox outbox, JobRounds rounds, MailRenderer renderer) {
+    OutboxSender(EntityManager em, Instance<NotificationChannel> channels, Clock clock, OutboxConfig config,
+            Event<RequestEvents.MailOutcome> outcomes, Event<RequestEvents.SubjectUnreachable> unreachable,
+            Outbox outbox, JobRounds rounds, MailRenderer renderer) {
+        this.unreachable = unreachable;
         this.renderer = renderer;
         this.em = em;
-        this.mailer = mailer;
+        channels.forEach(channel -> this.channels.put(channel.channel(), channel));
         this.clock = clock;
         this.config = config;
         this.outcomes = outcomes;
@@ -82,12 +88,12 @@ public class OutboxSender {
     }
 
     /** A claimed message, read for sending: its template and model, or (queued before V10) its rendered bodies. */
-    private record Claimed(UUID id, String recipient, String subject, MailTemplate template, String model,
-            String text, String html) {
+    private record Claimed(UUID id, OutboxChannel channel, String recipient, String subject, MailTemplate template,
+            String model, String text, String html) {
     }
 
-    /** How the sending of one message ended: sent, failed (with the class of the error), or not tried. */
-    private record Attempt(UUID id, boolean tried, String error) {
+    /** How the sending of one message ended ({@code delivery}), or that it was not tried. */
+    private record Attempt(UUID id, boolean tried, Delivery delivery) {
     }
 
     private List<Claimed> claim(String owner) {
@@ -108,7 +114,7 @@ public class OutboxSender {
         return em.createQuery("from OutboxMessage m where m.leaseOwner = :owner", OutboxMessage.class)
                 .setParameter("owner", owner)
                 .getResultStream()
-                .map(m -> new Claimed(m.id, m.recipient, m.subject, m.template, m.model, m.bodyText, m.bodyHtml))
+                .map(m -> new Claimed(m.id, m.channel, m.recipient, m.subject, m.template, m.model, m.bodyText, m.bodyHtml))
                 .toList();
     }
 
@@ -128,7 +134,11 @@ public class OutboxSender {
         for (Attempt attempt : attempts) {
             if (attempt.tried()) {
                 QuarkusTransaction.requiringNew().run(() -> record(attempt));
-                result = result.plus(attempt.error() == null ? new BatchResult(1, 0) : new BatchResult(0, 1));
+                result = result.plus(switch (attempt.delivery().result()) {
+                    case SENT -> new BatchResult(1, 0);
+                    case RETRY_AFTER -> BatchResult.NOTHING;
+                    case FAILED, UNREACHABLE -> new BatchResult(0, 1);
+                });
             } else {
                 untried.add(attempt.id());
             }
@@ -140,15 +150,15 @@ public class OutboxSender {
     }
 
     /** A claimed message rendered for sending, or the class of the error that kept it from being rendered. */
-    private record Ready(UUID id, Mail mail, String renderError) {
+    private record Ready(UUID id, OutboxChannel channel, Envelope message, String renderError) {
     }
 
     private Ready render(Claimed claimed) {
         try {
-            return new Ready(claimed.id(), mail(claimed), null);
+            return new Ready(claimed.id(), claimed.channel(), envelope(claimed), null);
         } catch (RuntimeException e) {
             LOG.warnf("Outbox message %s not rendered: %s", claimed.id(), SafeLog.describe(e));
-            return new Ready(claimed.id(), null, rootCause(e).getClass().getSimpleName());
+            return new Ready(claimed.id(), claimed.channel(), null, rootCause(e).getClass().getSimpleName());
         }
     }
 
@@ -159,35 +169,46 @@ public class OutboxSender {
                 return Uni.createFrom().item(new Attempt(claimed.id(), false, null));
             }
             if (claimed.renderError() != null) {
-                return Uni.createFrom().item(new Attempt(claimed.id(), true, claimed.renderError()));
+                return Uni.createFrom().item(new Attempt(claimed.id(), true, Delivery.failed(claimed.renderError())));
             }
-            return mailer.send(claimed.mail())
+            return channels.get(claimed.channel()).send(claimed.message())
                     .ifNoItem().after(config.sendTimeout()).fail()
-                    .onItem().transform(sent -> new Attempt(claimed.id(), true, null))
+                    .onItem().transform(delivery -> new Attempt(claimed.id(), true, delivery))
                     .onFailure().recoverWithItem(e -> {
                         LOG.infof("Outbox message %s not delivered: %s", claimed.id(), SafeLog.describe(e));
                         // The class of the failure only: SMTP error texts can quote the recipient address.
-                        return new Attempt(claimed.id(), true, rootCause(e).getClass().getSimpleName());
+                        return new Attempt(claimed.id(), true, Delivery.failed(rootCause(e).getClass().getSimpleName()));
                     });
         });
     }
 
-    /** The message as sent: rendered now, outside any transaction. */
-    private Mail mail(Claimed claimed) {
+    /** The message as sent: rendered now, outside any transaction, for its channel. */
+    private Envelope envelope(Claimed claimed) {
         if (claimed.template() == null) {
-            return Mail.withText(claimed.recipient(), claimed.subject(), claimed.text()).setHtml(claimed.html());
+            return new Envelope(claimed.id(), claimed.recipient(), claimed.subject(), claimed.text(), claimed.html());
         }
-        MailRenderer.Rendered rendered = renderer.render(claimed.template(), claimed.model());
-        return Mail.withText(claimed.recipient(), claimed.subject(), rendered.text()).setHtml(rendered.html());
+        MailRenderer.Rendered rendered = renderer.render(claimed.template(), claimed.model(), claimed.channel());
+        return new Envelope(claimed.id(), claimed.recipient(), claimed.subject(), rendered.text(), rendered.html());
     }
 
     private void record(Attempt attempt) {
         OutboxMessage current = em.find(OutboxMessage.class, attempt.id());
         Instant now = clock.instant();
-        if (attempt.error() == null) {
-            current.delivered(now);
-        } else {
-            current.attemptFailed(now, attempt.error(), config);
+        Delivery delivery = attempt.delivery();
+        switch (delivery.result()) {
+            case SENT -> current.delivered(now);
+            case FAILED -> current.attemptFailed(now, delivery.error(), config);
+            case RETRY_AFTER -> {
+                current.postpone(now, delivery.retryAfter());
+                outbox.audited(AuditEventType.MAIL_POSTPONED, "system:outbox", current);
+            }
+            case UNREACHABLE -> {
+                current.unreachable(now, delivery.error());
+                if (current.requestId != null) {
+                    unreachable.fire(new RequestEvents.SubjectUnreachable(current.requestId, current.channel.name(),
+                            now));
+                }
+            }
         }
         if (current.status != OutboxMessage.Status.PENDING) {
             outbox.audited(current.status == OutboxMessage.Status.SENT ? AuditEventType.MAIL_DELIVERED

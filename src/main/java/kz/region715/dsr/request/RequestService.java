@@ -34,6 +34,11 @@ public class RequestService {
 
     /** Purpose label of the keyed hash that pseudonymises a subject's normalised e-mail. */
     public static final String SUBJECT_KEY_PURPOSE = "subject";
+    /**
+     * Purpose label of the keyed hash of a Telegram user id: a bot request's subject key, the same pseudonym a lead
+     * of that user carries as its Telegram key (so a verified Telegram identity finds its leads).
+     */
+    public static final String TELEGRAM_KEY_PURPOSE = "telegram";
     /** Why a subject is refused: the same for an unknown id and a wrong token, so neither is revealed. */
     public static final String NO_SUBJECT_ACCESS = "No such request, or the access token is wrong.";
 
@@ -72,6 +77,19 @@ public class RequestService {
      */
     @Transactional
     public FiledRequest file(FileRequestCommand command, String idempotencyKey) {
+        return file(command, idempotencyKey, Channel.WEB);
+    }
+
+    /**
+     * Files a request the Telegram bot back end sends for the user it talks to: as {@link #file}, but the subject is
+     * the Telegram user (its id's keyed hash is the subject key) and every message to them goes to that chat.
+     */
+    @Transactional
+    public FiledRequest fileFromBot(BotFileRequestCommand command, String idempotencyKey) {
+        return file(command, idempotencyKey, Channel.TELEGRAM_BOT);
+    }
+
+    private FiledRequest file(Filing command, String idempotencyKey, Channel channel) {
         String fingerprint = idempotencyKey == null ? null : Idempotency.fingerprint(command);
         if (idempotencyKey != null) {
             Optional<UUID> previous = idempotency.previous(idempotencyKey, fingerprint);
@@ -79,25 +97,33 @@ public class RequestService {
                 return FiledRequest.of(requests.findById(previous.get()));
             }
         }
-        EmailAddress email = EmailAddress.parse(command.email());
-        rateLimiter.checkEmail(email.normalised());
+        PhoneNumber phone = command.phone() == null ? null : PhoneNumber.parse(command.phone());
+        Contact contact;
+        String subjectKey;
+        if (command instanceof BotFileRequestCommand bot) {
+            contact = Contact.ofTelegram(bot.telegramUserId(), command.name().strip(), phone);
+            subjectKey = secrets.keyedHash(TELEGRAM_KEY_PURPOSE, bot.telegramUserId());
+        } else {
+            EmailAddress email = EmailAddress.parse(command.email());
+            contact = new Contact(email, command.name().strip(), phone);
+            subjectKey = secrets.keyedHash(SUBJECT_KEY_PURPOSE, email.normalised());
+        }
+        rateLimiter.checkEmail(contact.rateLimitKey());
 
         Instant now = clock.instant();
         int year = now.atZone(operator.timeZone()).getYear();
         Reference reference = Reference.of(year, requests.nextReferenceNumber());
         SubjectLocale locale = command.locale() == null ? SubjectLocale.DEFAULT : SubjectLocale.ofTag(command.locale());
-        PhoneNumber phone = command.phone() == null ? null : PhoneNumber.parse(command.phone());
 
-        SubjectRequest request = SubjectRequest.file(UUID.randomUUID(), reference, command.type(), Channel.WEB,
-                locale, new Contact(email, command.name().strip(), phone),
-                secrets.keyedHash(SUBJECT_KEY_PURPOSE, email.normalised()), detailsJson(normalised(command.details())),
-                now);
+        SubjectRequest request = SubjectRequest.file(UUID.randomUUID(), reference, command.type(), channel,
+                locale, contact, subjectKey, detailsJson(normalised(command.details())), now);
         requests.persist(request);
         if (idempotencyKey != null) {
             idempotency.remember(idempotencyKey, fingerprint, request.id());
         }
         filed.fire(new RequestEvents.Filed(RequestSnapshot.of(request), now));
-        LOG.infof("Request %s filed: %s, locale %s", request.reference(), request.type(), locale.tag());
+        LOG.infof("Request %s filed: %s, %s, locale %s", request.reference(), request.type(), channel,
+                locale.tag());
         return FiledRequest.of(request);
     }
 
@@ -117,7 +143,7 @@ public class RequestService {
         AccessTokens.Minted accessToken = accessTokens.mint();
         request.reissueAccessToken(accessToken.hash());
         // after the request's own checks (an expired or reduced request has no address), before anything is sent
-        rateLimiter.checkEmail(request.contact().email().normalised());
+        rateLimiter.checkEmail(request.contact().rateLimitKey());
         Instant now = clock.instant();
         reissued.fire(new RequestEvents.AccessLinkReissued(RequestSnapshot.of(request), accessToken.token(), now));
         audit.record(AuditEventType.ACCESS_LINK_REISSUED, AuditTrail.SUBJECT, request.reference(), request.subjectKey(),
@@ -162,6 +188,15 @@ public class RequestService {
         SubjectRequest request = requests.findById(outcome.requestId());
         if (request != null) {
             request.recordMail(outcome.kind(), outcome.delivered(), outcome.at());
+        }
+    }
+
+    /** The subject blocked the bot: officers see it on the case (the timeline and its audit event name no id). */
+    void onSubjectUnreachable(@jakarta.enterprise.event.Observes RequestEvents.SubjectUnreachable event) {
+        SubjectRequest request = requests.findById(event.requestId());
+        if (request != null) {
+            request.markUnreachable(event.channel(), event.at());
+            LOG.infof("Request %s: the subject is unreachable on %s", request.reference(), event.channel());
         }
     }
 
