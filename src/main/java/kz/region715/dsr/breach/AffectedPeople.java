@@ -99,14 +99,11 @@ class AffectedPeople {
     }
 
     /**
-     * Whom a lead's notice goes to: its e-mail pseudonym, else (a lead from the bot with no e-mail) its Telegram id's
-     * ('t:'); null when neither (such a person cannot be written to).
+     * Whom a lead's notice goes to: its e-mail pseudonym, else (a lead from the bot with no e-mail) its Telegram id's,
+     * which is also the subject key of that user's requests from the bot; null when neither (nobody to write to).
      */
     private static String noticeKey(AffectedLeads.Key k) {
-        if (k.emailKey() != null) {
-            return k.emailKey();
-        }
-        return k.telegramKey() != null ? "t:" + k.telegramKey() : null;
+        return k.emailKey() != null ? k.emailKey() : k.telegramKey();
     }
 
     /** Who a lead counts as: its e-mail pseudonym, else its phone's or Telegram id's, else the lead alone. */

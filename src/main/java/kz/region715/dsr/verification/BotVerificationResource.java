@@ -58,7 +58,10 @@ public class BotVerificationResource {
             @ExampleObject(name = "code", value = "{\"telegramUserId\": \"123456789\", \"code\": \"482913\"}")))
     @APIResponse(responseCode = "200", description = "Verified",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = VerificationOutcome.class)))
+                    schema = @Schema(implementation = VerificationOutcome.class),
+                    examples = @ExampleObject(name = "verified", value = """
+                            {"id": "3f0c6a4e-6d1e-4d55-9c7a-0b7b9f1d2e11", "reference": "DSR-2026-000042",
+                             "status": "OPEN", "verifiedAt": "2026-03-20T09:15:02Z"}""")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
