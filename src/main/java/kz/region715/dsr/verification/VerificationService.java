@@ -117,8 +117,9 @@ public class VerificationService {
         if (refusal != null) {
             int left = Math.max(0, config.maxFailedAttempts() - challenge.recordFailure());
             failed.fire(new VerificationEvents.Failed(RequestSnapshot.of(request), left, now));
-            audit.record(AuditEventType.VERIFICATION_TELEGRAM_LOGIN, AuditTrail.SUBJECT, request.reference(),
-                    request.subjectKey(), AuditTrail.details("refused", refusal, "attemptsLeft", left));
+            audit.record(AuditEventType.VERIFICATION_FAILED, AuditTrail.SUBJECT, request.reference(),
+                    request.subjectKey(), AuditTrail.details("method", "TELEGRAM_LOGIN", "refused", refusal,
+                            "attemptsLeft", left));
             LOG.infof("Request %s: Telegram login data refused (%s), %d attempts left", request.reference(),
                     refusal, left);
             if (check.refusal() == TelegramLogin.Refusal.STALE) {
@@ -129,7 +130,8 @@ public class VerificationService {
                     "The Telegram login does not prove the account of this request.", Map.of("attemptsLeft", left));
         }
         audit.record(AuditEventType.VERIFICATION_TELEGRAM_LOGIN, AuditTrail.SUBJECT, request.reference(),
-                request.subjectKey(), AuditTrail.details("refused", null));
+                request.subjectKey(), AuditTrail.details("authAge", Duration.between(
+                        Instant.ofEpochSecond(Long.parseLong(widgetData.get("auth_date"))), now).toSeconds()));
         return proven(request, challenge, now);
     }
 

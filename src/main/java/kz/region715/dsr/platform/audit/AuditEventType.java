@@ -43,7 +43,7 @@ public enum AuditEventType {
     MAIL_DELIVERED("an e-mail was handed to the SMTP server"),
     MAIL_FAILED("an e-mail finally failed after its tries"),
     MAIL_POSTPONED("a message was held back for the time the channel asked (Telegram's retry_after), not counted as a try"),
-    VERIFICATION_TELEGRAM_LOGIN("a request was verified with Telegram's Login Widget, or the widget's data was refused"),
+    VERIFICATION_TELEGRAM_LOGIN("a request was verified with Telegram's Login Widget (refused data is a VERIFICATION_FAILED)"),
 
     // Leads
     LEAD_INGESTED("a lead was stored, with the proof of its consent"),
