@@ -92,10 +92,18 @@ class AffectedPeople {
         breach.requireAffectedSetOpen();
         subjects.clear(breach.id());
         leads.keys(query.selection(), BATCH, batch -> subjects.add(breach.id(), batch.stream().map(k ->
-                new BreachSubjects.Frozen(k.id(), k.emailKey(), personKey(k),
+                new BreachSubjects.Frozen(k.id(), noticeKey(k), personKey(k),
                         Breach.codes(held(k.holds(), query.categories())), k.source().name(), k.receivedAt()))
                 .toList(), now));
         breach.freezeAffected(subjects.leads(breach.id()), subjects.people(breach.id()), now);
+    }
+
+    /**
+     * Whom a lead's notice goes to: its e-mail pseudonym, else (a lead from the bot with no e-mail) its Telegram id's,
+     * which is also the subject key of that user's requests from the bot; null when neither (nobody to write to).
+     */
+    private static String noticeKey(AffectedLeads.Key k) {
+        return k.emailKey() != null ? k.emailKey() : k.telegramKey();
     }
 
     /** Who a lead counts as: its e-mail pseudonym, else its phone's or Telegram id's, else the lead alone. */

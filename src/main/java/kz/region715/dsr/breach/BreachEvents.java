@@ -25,9 +25,10 @@ public final class BreachEvents {
      * breach's reference and the person's e-mail pseudonym {@code subjectKey}.
      *
      * @param categories the categories of the person's data involved (codes of the privacy policy's section 2)
+     * @param telegramUserId where the notice goes in Telegram when there is no address ({@code recipient} null)
      */
     public record SubjectNotice(UUID messageId, String reference, String subjectKey, String recipient, String name,
             String lang, Instant detectedAt, String description, List<String> categories, String measuresTaken,
-            String measuresPlanned) {
+            String measuresPlanned, String telegramUserId) {
     }
 }

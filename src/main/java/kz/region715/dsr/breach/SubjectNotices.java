@@ -16,8 +16,9 @@ import kz.region715.dsr.request.domain.SubjectLocale;
 
 /**
  * The notices to the people a breach affected, a round of people at a time ({@link SubjectNoticeRounds}): one per
- * person (e-mail pseudonym of the frozen set), to the address their lead holds when the notice is queued, in the
- * language of their lead (else the operator's default). Each is
+ * person (e-mail pseudonym of the frozen set, else Telegram id pseudonym), to the address their lead holds when the
+ * notice is queued (else in Telegram, to the chat of the Telegram user id their lead holds), in the language of their
+ * lead (else the operator's default). Each is
  * claimed by an INSERT into breach_notice that does nothing when the person has one, in the transaction that queues
  * the mail under the claimed message id: a retry or a second replica never queues a second notice.
  */
@@ -70,7 +71,9 @@ class SubjectNotices {
             if (addresses.isEmpty()) {
                 return; // erased, or no address left: counted as not reached
             }
-            AffectedLeads.Reachable to = addresses.getFirst();
+            // by e-mail where a lead holds an address, else in Telegram (the person came through the bot)
+            AffectedLeads.Reachable to = addresses.stream().filter(r -> r.email() != null).findFirst()
+                    .orElse(addresses.getFirst());
             String lang = addresses.stream().map(AffectedLeads.Reachable::locale).filter(l -> l != null)
                     .findFirst().orElse(SubjectLocale.DEFAULT.tag());
             String name = addresses.stream().map(AffectedLeads.Reachable::name).filter(n -> n != null)
@@ -79,7 +82,8 @@ class SubjectNotices {
             if (subjects.claimNotice(breach.id(), subjectKey, messageId, lang, now)) {
                 notices.fire(new BreachEvents.SubjectNotice(messageId, breach.reference(), subjectKey, to.email(),
                         name, lang, breach.detectedAt(), breach.description(), categories(ofPerson),
-                        breach.measuresTaken(), breach.measuresPlanned()));
+                        breach.measuresTaken(), breach.measuresPlanned(),
+                        to.email() == null ? to.telegramUserId() : null));
             }
         });
     }

@@ -18,7 +18,7 @@ import kz.region715.dsr.request.TimelineEntry;
 
 /**
  * The data that belongs to a case's subject: leads found by the verified
- * e-mail, and by the phone the subject gave once an officer confirmed it,
+ * e-mail or Telegram account, and by the phone the subject gave once an officer confirmed it,
  * minus the leads an officer excluded; and what the service itself holds (the
  * subject's requests and the e-mails sent about them).
  */
@@ -64,16 +64,21 @@ public class CaseMatches {
                 .getResultStream()
                 .collect(Collectors.toMap(e -> e.leadId, Function.identity()));
         List<MatchesView.Match> matches = new ArrayList<>();
-        for (LeadService.SubjectLead found : leads.leadsOf(request.subjectKey(), request.contact().phoneE164())) {
+        for (LeadService.SubjectLead found : leads.leadsOf(request.emailKey(), request.telegramKey(),
+                request.contact().phoneE164())) {
             List<String> by = new ArrayList<>();
             if (found.byEmail()) {
                 by.add("EMAIL");
+            }
+            if (found.byTelegram()) {
+                by.add("TELEGRAM");
             }
             if (found.byPhone()) {
                 by.add("PHONE");
             }
             MatchExclusion exclusion = exclusions.get(found.lead().id());
-            boolean needsConfirmation = !found.byEmail() && !phoneConfirmed;
+            // the phone alone is only a suggestion until an officer confirms it
+            boolean needsConfirmation = !found.byEmail() && !found.byTelegram() && !phoneConfirmed;
             boolean included = exclusion == null && !needsConfirmation;
             matches.add(new MatchesView.Match(by, included, needsConfirmation, exclusion == null ? null
                     : new MatchesView.Exclusion(exclusion.excludedBy, exclusion.excludedAt, exclusion.reason),

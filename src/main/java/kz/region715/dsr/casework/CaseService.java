@@ -284,8 +284,8 @@ public class CaseService {
         CaseView.Decision decision = !made.isMade() ? null : new CaseView.Decision(made.decidedBy(),
                 made.decidedAt(), made.rejectionBasis(), made.reason(), made.cancellationReason());
         Contact contact = request.contact();
-        CaseView.Subject subject = contact.emailAsGiven() == null && contact.name() == null ? null
-                : new CaseView.Subject(contact.emailAsGiven(), contact.name(), contact.phoneE164());
+        CaseView.Subject subject = contact.isErased() ? null : new CaseView.Subject(contact.emailAsGiven(),
+                contact.name(), contact.phoneE164(), contact.telegramUserId(), request.unreachableAt());
         List<CaseView.Event> timeline = request.timeline().stream()
                 .map(e -> new CaseView.Event(e.id() == null ? 0 : e.id(), e.occurredAt(), e.kind(), e.actor(),
                         e.visibleToSubject(), e.fromStatus(), e.toStatus(), e.note()))

@@ -38,7 +38,11 @@ public record CaseView(
 
     @Schema(name = "CaseSubject", description = "Who filed it (absent once erased).")
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Subject(String email, String name, String phone) {
+    public record Subject(String email, String name, String phone,
+            @Schema(description = "The Telegram user id, for a request filed through the bot (messages go to that chat)")
+            String telegramUserId,
+            @Schema(description = "Since when the channel the subject used refuses our messages (the bot is blocked); "
+                    + "absent while they can be reached") java.time.Instant unreachableSince) {
     }
 
     @Schema(name = "CaseDeadline")

@@ -16,8 +16,8 @@ public record MatchesView(List<Match> leads, ServiceRecords serviceRecords) {
     @Schema(name = "CaseMatch")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Match(
-            @Schema(description = "EMAIL (the verified address) and/or PHONE") List<String> matchedBy,
-            @Schema(description = "Counts as the subject's data: matched by e-mail, or by a phone an officer confirmed; and not excluded")
+            @Schema(description = "EMAIL (the verified address), TELEGRAM (the verified Telegram account) and/or PHONE") List<String> matchedBy,
+            @Schema(description = "Counts as the subject's data: matched by e-mail or Telegram account, or by a phone an officer confirmed; and not excluded")
             boolean included,
             @Schema(description = "Matched only by a phone no officer has confirmed yet") boolean needsConfirmation,
             Exclusion exclusion,

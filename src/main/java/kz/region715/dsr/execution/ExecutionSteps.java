@@ -87,7 +87,8 @@ class ExecutionSteps {
     /** How the request's subject is found among the leads: e-mail, the phone once confirmed, minus exclusions. */
     SubjectMatch match(SubjectRequest request) {
         String confirmedPhone = request.phoneConfirmed() ? request.contact().phoneE164() : null;
-        return subjectLeads.match(request.subjectKey(), confirmedPhone, matches.excludedLeads(request.id()));
+        return subjectLeads.match(request.emailKey(), request.telegramKey(), confirmedPhone,
+                matches.excludedLeads(request.id()));
     }
 
     private ExecutionPlan plan(Execution execution) {

@@ -55,7 +55,8 @@ public class AffectedLeads {
     }
 
     /** Where a lead can be written to now: its address, its pseudonym, the name and the language (null when unknown). */
-    public record Reachable(UUID id, String email, String emailKey, String name, String locale) {
+    public record Reachable(UUID id, String email, String emailKey, String name, String locale,
+            String telegramUserId) {
     }
 
     private final EntityManager em;
@@ -132,11 +133,12 @@ public class AffectedLeads {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return em.createQuery("select l.id, l.email, l.emailKey, l.name, l.locale from Lead l where l.id in :ids"
-                        + " and l.email is not null and l.emailKey is not null and l.anonymisedAt is null order by l.id",
+        return em.createQuery("select l.id, l.email, l.emailKey, l.name, l.locale, l.telegramUserId from Lead l"
+                        + " where l.id in :ids and ((l.email is not null and l.emailKey is not null)"
+                        + " or l.telegramUserId is not null) and l.anonymisedAt is null order by l.id",
                 Object[].class).setParameter("ids", ids).getResultList().stream()
                 .map(r -> new Reachable((UUID) r[0], (String) r[1], (String) r[2], (String) r[3],
-                        (String) r[4])).toList();
+                        (String) r[4], (String) r[5])).toList();
     }
 
     private static String where(Selection s, Map<String, Object> parameters) {

@@ -283,6 +283,10 @@ public class Lead {
         return phoneKey;
     }
 
+    String telegramKey() {
+        return telegramKey;
+    }
+
     public String consentPurposes() {
         return consentPurposes;
     }

@@ -34,7 +34,7 @@ public class LeadService {
 
     private static final Logger LOG = Logger.getLogger(LeadService.class);
     static final String PHONE_PURPOSE = "phone";
-    static final String TELEGRAM_PURPOSE = "telegram";
+    static final String TELEGRAM_PURPOSE = RequestService.TELEGRAM_KEY_PURPOSE;
     /** The trail records a disclosure's recipient by this keyed hash, never by name. */
     static final String RECIPIENT_PURPOSE = "disclosure-recipient";
     static final String INHERITED_RESTRICTION = "The subject's processing is restricted (Law 94-V Art. 24(1)(3)).";
@@ -163,17 +163,17 @@ public class LeadService {
     }
 
     /** A lead that belongs to a subject, and by which identifier it was found. */
-    public record SubjectLead(LeadView lead, boolean byEmail, boolean byPhone) {
+    public record SubjectLead(LeadView lead, boolean byEmail, boolean byPhone, boolean byTelegram) {
     }
 
     /**
-     * The leads of a subject: by the keyed hash of the verified e-mail, and by
+     * The leads of a subject: by the keyed hash of the verified e-mail or Telegram user id, and by
      * the phone (E.164) when one is given. All of them, blocked ones included.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<SubjectLead> leadsOf(String emailKey, String phoneE164) {
+    public List<SubjectLead> leadsOf(String emailKey, String telegramKey, String phoneE164) {
         String phoneKey = phoneE164 == null ? null : secrets.keyedHash(PHONE_PURPOSE, phoneE164);
-        Map<String, String> keys = keysOf(emailKey, phoneKey, null);
+        Map<String, String> keys = keysOf(emailKey, phoneKey, telegramKey);
         if (keys.isEmpty()) {
             return List.of();
         }
@@ -183,7 +183,8 @@ public class LeadService {
         return query.getResultList().stream()
                 .map(lead -> new SubjectLead(LeadView.of(lead, disclosuresOf(lead.id())),
                         emailKey != null && emailKey.equals(lead.emailKey()),
-                        phoneKey != null && phoneKey.equals(lead.phoneKey())))
+                        phoneKey != null && phoneKey.equals(lead.phoneKey()),
+                        telegramKey != null && telegramKey.equals(lead.telegramKey())))
                 .toList();
     }
 

@@ -30,7 +30,13 @@ public class SubjectLeads {
 
     /** The match of a subject: {@code confirmedPhone} (E.164) only once an officer confirmed it, else null. */
     public SubjectMatch match(String emailKey, String confirmedPhone, Set<UUID> excluded) {
-        return new SubjectMatch(emailKey, confirmedPhone == null ? null : actions.phoneKey(confirmedPhone), excluded);
+        return match(emailKey, null, confirmedPhone, excluded);
+    }
+
+    /** As above, for a subject verified by e-mail ({@code emailKey}) or in Telegram ({@code telegramKey}). */
+    public SubjectMatch match(String emailKey, String telegramKey, String confirmedPhone, Set<UUID> excluded) {
+        return new SubjectMatch(emailKey, confirmedPhone == null ? null : actions.phoneKey(confirmedPhone),
+                telegramKey, excluded);
     }
 
     /**
@@ -93,6 +99,10 @@ public class SubjectLeads {
         if (match.phoneKey() != null) {
             conditions.add("l.phoneKey = :phoneKey");
             parameters.put("phoneKey", match.phoneKey());
+        }
+        if (match.telegramKey() != null) {
+            conditions.add("l.telegramKey = :telegramKey");
+            parameters.put("telegramKey", match.telegramKey());
         }
         return String.join(" or ", conditions);
     }

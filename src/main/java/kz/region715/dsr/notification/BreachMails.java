@@ -39,8 +39,11 @@ class BreachMails {
                 CaseMails.date(LocalDate.ofInstant(notice.detectedAt(), operator.timeZone()), locale),
                 notice.description(), notice.categories().stream().map(c -> category(words, c)).toList(),
                 notice.measuresTaken(), notice.measuresPlanned(), casework.dpoAddress());
-        outbox.enqueue(notice.messageId(), new OutgoingMail(null, MailKind.BREACH_SUBJECT_NOTICE, notice.recipient(),
-                title, MailTemplate.BREACH_NOTICE, model, false), notice.reference(), notice.subjectKey());
+        boolean telegram = notice.recipient() == null;
+        outbox.enqueue(notice.messageId(), new OutgoingMail(null, MailKind.BREACH_SUBJECT_NOTICE,
+                telegram ? notice.telegramUserId() : notice.recipient(), title, MailTemplate.BREACH_NOTICE, model,
+                false, telegram ? OutboxChannel.TELEGRAM : OutboxChannel.EMAIL), notice.reference(),
+                notice.subjectKey());
     }
 
     private static String category(MailMessages words, String code) {

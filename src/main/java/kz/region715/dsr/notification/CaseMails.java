@@ -105,20 +105,22 @@ class CaseMails {
 
     private void toSubject(RequestSnapshot r, MailKind kind, String title, List<String> paragraphs, String quote,
             List<String> closing) {
-        if (r.email() == null) {
+        if (!r.reachable()) {
             return; // erased: nobody to write to
         }
         toSubject(r, kind, new CaseUpdateMail(r.locale().tag(), r.name(), operator.name(), operator.contactEmail(),
                 title, paragraphs, quote, closing), false);
     }
 
-    /** Queues an update to the subject of {@code r}; {@code carriesSecret} when the model holds a token. */
+    /**
+     * Queues an update to the subject of {@code r}, by the channel they used; {@code carriesSecret} when the model
+     * holds a token.
+     */
     void toSubject(RequestSnapshot r, MailKind kind, CaseUpdateMail model, boolean carriesSecret) {
-        if (r.email() == null) {
+        if (!r.reachable()) {
             return;
         }
-        outbox.enqueue(new OutgoingMail(r, kind, r.email(), model.title(), MailTemplate.CASE_UPDATE, model,
-                carriesSecret));
+        outbox.enqueue(OutgoingMail.toSubject(r, kind, model.title(), MailTemplate.CASE_UPDATE, model, carriesSecret));
     }
 
     void toStaff(String recipient, MailKind kind, String lang, String title, String intro, List<String> lines) {

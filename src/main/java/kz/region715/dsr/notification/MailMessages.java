@@ -38,6 +38,18 @@ public interface MailMessages {
     @Message("If you did not send this request, ignore this e-mail: without confirmation the request expires and its data is erased.")
     String verification_ignore();
 
+    @Message("We received your request {reference}: {typeLabel}. To confirm that this Telegram account is yours, send this code to our bot in this chat:")
+    String tg_verification_intro(String reference, String typeLabel);
+
+    @Message("The code works for {codeMinutes} minutes, once.")
+    String tg_verification_validity(long codeMinutes);
+
+    @Message("If you did not send this request, ignore this message: without confirmation the request expires and its data is erased.")
+    String tg_verification_ignore();
+
+    @Message("Your Telegram account is confirmed and your request {reference} ({typeLabel}) is registered. We will handle it within the time the law sets and write to you in this chat.")
+    String tg_ack_intro(String reference, String typeLabel);
+
     @Message("We have registered your request {reference}")
     String ack_subject(String reference);
 

@@ -23,6 +23,8 @@ class MailRenderer {
     private final ObjectMapper json;
     private final Map<MailTemplate, Template> texts = new EnumMap<>(MailTemplate.class);
     private final Map<MailTemplate, Template> htmls = new EnumMap<>(MailTemplate.class);
+    /** Telegram's own texts where the e-mail's words would be wrong (they speak of an e-mail address). */
+    private final Map<MailTemplate, Template> telegramTexts = new EnumMap<>(MailTemplate.class);
 
     MailRenderer(ObjectMapper json,
             @Location("mail/verification.txt") Template verificationText,
@@ -32,7 +34,9 @@ class MailRenderer {
             @Location("mail/case-update.txt") Template caseUpdateText,
             @Location("mail/case-update.html") Template caseUpdateHtml,
             @Location("mail/breach-notice.txt") Template breachNoticeText,
-            @Location("mail/breach-notice.html") Template breachNoticeHtml) {
+            @Location("mail/breach-notice.html") Template breachNoticeHtml,
+            @Location("telegram/verification.txt") Template verificationTelegram,
+            @Location("telegram/acknowledgement.txt") Template acknowledgementTelegram) {
         this.json = json;
         texts.put(MailTemplate.VERIFICATION, verificationText);
         htmls.put(MailTemplate.VERIFICATION, verificationHtml);
@@ -42,6 +46,8 @@ class MailRenderer {
         htmls.put(MailTemplate.CASE_UPDATE, caseUpdateHtml);
         texts.put(MailTemplate.BREACH_NOTICE, breachNoticeText);
         htmls.put(MailTemplate.BREACH_NOTICE, breachNoticeHtml);
+        telegramTexts.put(MailTemplate.VERIFICATION, verificationTelegram);
+        telegramTexts.put(MailTemplate.ACKNOWLEDGEMENT, acknowledgementTelegram);
     }
 
     /** The model as stored with the message. */
@@ -53,15 +59,29 @@ class MailRenderer {
         }
     }
 
+    /** The bodies of a stored model for {@code channel}: Telegram takes the text alone. */
+    Rendered render(MailTemplate template, String storedModel, OutboxChannel channel) {
+        if (channel != OutboxChannel.TELEGRAM) {
+            return render(template, storedModel);
+        }
+        MailModel model = read(template, storedModel);
+        Template text = telegramTexts.getOrDefault(template, texts.get(template));
+        return new Rendered(text.data("m", model).setLocale(Locale.forLanguageTag(model.lang())).render(), null);
+    }
+
     /** Both bodies of a stored model, in the model's language. */
     Rendered render(MailTemplate template, String storedModel) {
+        return render(template, read(template, storedModel));
+    }
+
+    private MailModel read(MailTemplate template, String storedModel) {
         MailModel model;
         try {
             model = json.readValue(storedModel, template.model);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored mail model is unreadable", e);
         }
-        return render(template, model);
+        return model;
     }
 
     Rendered render(MailTemplate template, MailModel model) {

@@ -1,5 +1,6 @@
 package kz.region715.dsr.notification;
 
+import java.time.Duration;
 import java.util.UUID;
 
 /**
@@ -45,7 +46,9 @@ public interface MailTransport {
          */
         AMBIGUOUS,
         /** Not started (shutting down, or no free conversation): no try to count. */
-        NOT_TRIED
+        NOT_TRIED,
+        /** The channel asked to wait ({@code retryAfter}; Telegram's 429): not a failure, not counted as a try. */
+        POSTPONED
     }
 
     /**
@@ -53,14 +56,23 @@ public interface MailTransport {
      *                step it answered (the relay's text can quote the address, so it is never kept); null when sent
      * @param stalled whether a step's limit cut the conversation before the data (the relay stalled): nothing was
      *                sent, and a new conversation may well go through, so the first such try is retried at once
+     * @param retryAfter how long the channel asked to wait ({@link Result#POSTPONED} only)
      */
-    record Outcome(Result result, String error, boolean stalled) {
+    record Outcome(Result result, String error, boolean stalled, Duration retryAfter) {
 
         static final Outcome SENT = new Outcome(Result.SENT, null);
         static final Outcome NOT_TRIED = new Outcome(Result.NOT_TRIED, null);
 
         Outcome(Result result, String error) {
             this(result, error, false);
+        }
+
+        Outcome(Result result, String error, boolean stalled) {
+            this(result, error, stalled, null);
+        }
+
+        static Outcome postponed(Duration wait, String error) {
+            return new Outcome(Result.POSTPONED, error, false, wait);
         }
     }
 }

@@ -28,6 +28,9 @@ class OutboxMessage {
     UUID requestId;
     @Enumerated(EnumType.STRING)
     MailKind kind;
+    /** How it leaves: by e-mail to an address, or in Telegram to a chat ({@link #recipient} is then the chat id). */
+    @Enumerated(EnumType.STRING)
+    OutboxChannel channel;
     String recipient;
     String subject;
     @Column(name = "body_text")
@@ -94,6 +97,7 @@ class OutboxMessage {
             this.subjectPseudonym = mail.request().subjectKey();
         }
         this.kind = mail.kind();
+        this.channel = mail.channel();
         this.recipient = mail.recipient();
         this.subject = mail.subject();
         this.template = mail.template();
@@ -151,7 +155,16 @@ class OutboxMessage {
         attemptFailed(at, error, config);
     }
 
-    /** The relay refused it for good (5xx for the recipient or the data): FAILED at once, not retried. */
+    /** The channel asked to wait (Telegram's retry_after): sent again after it, and the try is not counted. */
+    void postpone(Instant at, Duration wait) {
+        release();
+        nextAttemptAt = at.plus(wait);
+    }
+
+    /**
+     * The recipient cannot be reached by this channel, for good (a 5xx of the mail relay for the recipient or the
+     * data, a bot the user blocked): FAILED at once, not retried.
+     */
     void refused(Instant at, String error) {
         tries++;
         attempts++;

@@ -8,13 +8,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -45,10 +48,12 @@ public class OutboxSender {
 
     private final EntityManager em;
     private final MailTransport transport;
+    private final Map<OutboxChannel, NotificationChannel> channels = new EnumMap<>(OutboxChannel.class);
     private final Clock clock;
     private final OutboxConfig config;
     private final Duration lease;
     private final Event<RequestEvents.MailOutcome> outcomes;
+    private final Event<RequestEvents.SubjectUnreachable> unreachable;
     private final Outbox outbox;
     private final JobRounds rounds;
     private final MailRenderer renderer;
@@ -63,9 +68,12 @@ public class OutboxSender {
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean moreDue;
 
-    OutboxSender(EntityManager em, MailTransport transport, Clock clock, OutboxConfig config, SmtpConfig smtp,
-            Event<RequestEvents.MailOutcome> outcomes, Outbox outbox, JobRounds rounds, MailRenderer renderer,
+    OutboxSender(EntityManager em, MailTransport transport, Instance<NotificationChannel> channels, Clock clock,
+            OutboxConfig config, SmtpConfig smtp, Event<RequestEvents.MailOutcome> outcomes,
+            Event<RequestEvents.SubjectUnreachable> unreachable, Outbox outbox, JobRounds rounds, MailRenderer renderer,
             MeterRegistry registry) {
+        channels.forEach(channel -> this.channels.put(channel.channel(), channel));
+        this.unreachable = unreachable;
         this.renderer = renderer;
         this.em = em;
         this.transport = transport;
@@ -173,8 +181,8 @@ public class OutboxSender {
     }
 
     /** A claimed message, read for sending: its template and model, or (queued before V10) its rendered bodies. */
-    private record Claimed(UUID id, String messageId, String recipient, String subject, MailTemplate template,
-            String model, String text, String html) {
+    private record Claimed(UUID id, OutboxChannel channel, String messageId, String recipient, String subject,
+            MailTemplate template, String model, String text, String html) {
     }
 
     /** How one try ended. */
@@ -183,7 +191,7 @@ public class OutboxSender {
         BatchResult counted() {
             return switch (outcome.result()) {
                 case SENT -> new BatchResult(1, 0);
-                case NOT_TRIED -> BatchResult.NOTHING;
+                case NOT_TRIED, POSTPONED -> BatchResult.NOTHING;
                 default -> new BatchResult(0, 1);
             };
         }
@@ -211,8 +219,8 @@ public class OutboxSender {
                     if (m.messageId == null) { // queued before V15
                         m.messageId = OutboxMessage.messageId(m.id, outbox.domain());
                     }
-                    return new Claimed(m.id, m.messageId, m.recipient, m.subject, m.template, m.model, m.bodyText,
-                            m.bodyHtml);
+                    return new Claimed(m.id, m.channel, m.messageId, m.recipient, m.subject, m.template, m.model,
+                            m.bodyText, m.bodyHtml);
                 })
                 .toList();
     }
@@ -265,7 +273,10 @@ public class OutboxSender {
             LOG.warnf("Outbox message %s not rendered: %s", claimed.id(), SafeLog.describe(e));
             return new MailTransport.Outcome(MailTransport.Result.RETRY, rootCause(e).getClass().getSimpleName());
         }
-        MailTransport.Outcome outcome = transport.send(envelope);
+        if (claimed.channel() != OutboxChannel.EMAIL) {
+            transport.giveBack(1); // the place reserved from the mail relay is not needed by another channel
+        }
+        MailTransport.Outcome outcome = channels.get(claimed.channel()).send(envelope);
         registry.counter("dsr.outbox.tries", "outcome", outcome.result().name().toLowerCase(Locale.ROOT)).increment();
         if (outcome.result() != MailTransport.Result.SENT && outcome.result() != MailTransport.Result.NOT_TRIED) {
             LOG.infof("Outbox message %s not delivered: %s (%s)", claimed.id(), outcome.result(), outcome.error());
@@ -279,7 +290,7 @@ public class OutboxSender {
             return new MailTransport.Envelope(claimed.id(), claimed.messageId(), claimed.recipient(),
                     claimed.subject(), claimed.text(), claimed.html());
         }
-        MailRenderer.Rendered rendered = renderer.render(claimed.template(), claimed.model());
+        MailRenderer.Rendered rendered = renderer.render(claimed.template(), claimed.model(), claimed.channel());
         return new MailTransport.Envelope(claimed.id(), claimed.messageId(), claimed.recipient(), claimed.subject(),
                 rendered.text(), rendered.html());
     }
@@ -290,7 +301,17 @@ public class OutboxSender {
         MailTransport.Outcome outcome = attempt.outcome();
         switch (outcome.result()) {
             case SENT -> current.delivered(now);
-            case PERMANENT_FAILURE -> current.refused(now, outcome.error());
+            case PERMANENT_FAILURE -> {
+                current.refused(now, outcome.error());
+                if (current.requestId != null) { // officers see on the case that the subject cannot be reached
+                    unreachable.fire(new RequestEvents.SubjectUnreachable(current.requestId, current.channel.name(),
+                            now));
+                }
+            }
+            case POSTPONED -> {
+                current.postpone(now, outcome.retryAfter());
+                outbox.audited(AuditEventType.MAIL_POSTPONED, "system:outbox", current);
+            }
             case AMBIGUOUS -> current.answerLost(now, outcome.error(), config);
             case RETRY -> {
                 if (outcome.stalled()) {

@@ -18,7 +18,7 @@ import kz.region715.dsr.verification.VerificationEvents;
 
 /**
  * Writes the e-mails to data subjects, in the request's language, when the
- * events that call for them happen. Links carry their secrets in the URL
+ * events that call for them happen (by the channel the subject used: e-mail, or Telegram for the bot's requests). Links carry their secrets in the URL
  * fragment, which browsers never send to a server or in a Referer.
  */
 @ApplicationScoped
@@ -42,7 +42,7 @@ class SubjectMails {
                 operator.contactEmail(), request.reference(), typeLabel(words, request.type()),
                 link("verify", request, event.token()), event.code(), format(event.linkExpiresAt(), locale),
                 Duration.between(event.issuedAt(), event.codeExpiresAt()).toMinutes());
-        outbox.enqueue(new OutgoingMail(request, MailKind.VERIFICATION, request.email(),
+        outbox.enqueue(OutgoingMail.toSubject(request, MailKind.VERIFICATION,
                 words.verification_subject(request.reference()), MailTemplate.VERIFICATION, model, true));
     }
 
@@ -61,7 +61,7 @@ class SubjectMails {
         AcknowledgementMail model = new AcknowledgementMail(request.locale().tag(), request.name(), operator.name(),
                 operator.contactEmail(), request.reference(), typeLabel(words, request.type()),
                 link("status", request, accessToken));
-        outbox.enqueue(new OutgoingMail(request, MailKind.ACKNOWLEDGEMENT, request.email(),
+        outbox.enqueue(OutgoingMail.toSubject(request, MailKind.ACKNOWLEDGEMENT,
                 words.ack_subject(request.reference()), MailTemplate.ACKNOWLEDGEMENT, model, true));
     }
 

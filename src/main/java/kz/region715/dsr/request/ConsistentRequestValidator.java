@@ -12,7 +12,7 @@ import kz.region715.dsr.request.domain.EmailAddress;
 import kz.region715.dsr.request.domain.PhoneNumber;
 import kz.region715.dsr.request.domain.RequestType;
 
-public class ConsistentRequestValidator implements ConstraintValidator<ConsistentRequest, FileRequestCommand> {
+public class ConsistentRequestValidator implements ConstraintValidator<ConsistentRequest, Filing> {
 
     private static final Map<RequestType, String> BLOCK = Map.of(
             RequestType.CORRECTION, "correction",
@@ -21,7 +21,7 @@ public class ConsistentRequestValidator implements ConstraintValidator<Consisten
             RequestType.DELETION, "deletion");
 
     @Override
-    public boolean isValid(FileRequestCommand command, ConstraintValidatorContext context) {
+    public boolean isValid(Filing command, ConstraintValidatorContext context) {
         if (command == null) {
             return true;
         }
@@ -55,7 +55,7 @@ public class ConsistentRequestValidator implements ConstraintValidator<Consisten
         return violations.none();
     }
 
-    private static void checkBlocks(FileRequestCommand command, Violations violations) {
+    private static void checkBlocks(Filing command, Violations violations) {
         Map<String, Object> given = new java.util.HashMap<>();
         given.put("correction", command.correction());
         given.put("restriction", command.restriction());

@@ -27,9 +27,5 @@ public record FileRequestCommand(
         @Valid RequestDetails.Correction correction,
         @Valid RequestDetails.Restriction restriction,
         @Valid RequestDetails.Withdrawal withdrawal,
-        @Valid RequestDetails.Deletion deletion) {
-
-    RequestDetails details() {
-        return new RequestDetails(correction, restriction, withdrawal, deletion);
-    }
+        @Valid RequestDetails.Deletion deletion) implements Filing {
 }

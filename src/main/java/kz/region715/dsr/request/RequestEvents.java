@@ -32,6 +32,10 @@ public final class RequestEvents {
     public record MailOutcome(UUID requestId, String kind, boolean delivered, Instant at) {
     }
 
+    /** The channel the subject used refuses our messages for good (the subject blocked the bot). */
+    public record SubjectUnreachable(UUID requestId, String channel, Instant at) {
+    }
+
     /** An unverified request expired and its personal data was erased. */
     public record Expired(UUID requestId, String reference, Instant at) {
     }

@@ -35,6 +35,11 @@ public class RequestService {
 
     /** Purpose label of the keyed hash that pseudonymises a subject's normalised e-mail. */
     public static final String SUBJECT_KEY_PURPOSE = "subject";
+    /**
+     * Purpose label of the keyed hash of a Telegram user id: a bot request's subject key, the same pseudonym a lead
+     * of that user carries as its Telegram key (so a verified Telegram identity finds its leads).
+     */
+    public static final String TELEGRAM_KEY_PURPOSE = "telegram";
     /** Why a subject is refused: the same for an unknown id and a wrong token, so neither is revealed. */
     public static final String NO_SUBJECT_ACCESS = "No such request, or the access token is wrong.";
 
@@ -78,6 +83,19 @@ public class RequestService {
      */
     @Transactional(Transactional.TxType.NEVER)
     public FiledRequest file(FileRequestCommand command, String idempotencyKey) {
+        return file(command, idempotencyKey, Channel.WEB);
+    }
+
+    /**
+     * Files a request the Telegram bot back end sends for the user it talks to: as {@link #file}, but the subject is
+     * the Telegram user (its id's keyed hash is the subject key) and every message to them goes to that chat.
+     */
+    @Transactional(Transactional.TxType.NEVER)
+    public FiledRequest fileFromBot(BotFileRequestCommand command, String idempotencyKey) {
+        return file(command, idempotencyKey, Channel.TELEGRAM_BOT);
+    }
+
+    private FiledRequest file(Filing command, String idempotencyKey, Channel channel) {
         String fingerprint = idempotencyKey == null ? null : Idempotency.fingerprint(command);
         if (idempotencyKey != null) {
             Optional<FiledRequest> previous = QuarkusTransaction.requiringNew()
@@ -86,9 +104,20 @@ public class RequestService {
                 return previous.get();
             }
         }
-        EmailAddress email = EmailAddress.parse(command.email());
-        rateLimiter.checkEmail(email.normalised());
-        return QuarkusTransaction.requiringNew().call(() -> fileNow(command, email, idempotencyKey, fingerprint));
+        PhoneNumber phone = command.phone() == null ? null : PhoneNumber.parse(command.phone());
+        Contact contact;
+        String subjectKey;
+        if (command instanceof BotFileRequestCommand bot) {
+            contact = Contact.ofTelegram(bot.telegramUserId(), command.name().strip(), phone);
+            subjectKey = secrets.keyedHash(TELEGRAM_KEY_PURPOSE, bot.telegramUserId());
+        } else {
+            EmailAddress email = EmailAddress.parse(command.email());
+            contact = new Contact(email, command.name().strip(), phone);
+            subjectKey = secrets.keyedHash(SUBJECT_KEY_PURPOSE, email.normalised());
+        }
+        rateLimiter.checkEmail(contact.rateLimitKey());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> fileNow(command, channel, contact, subjectKey, idempotencyKey, fingerprint));
     }
 
     /** What an earlier call with this key filed, if any (UNPROCESSABLE when it came with another body). */
@@ -96,8 +125,8 @@ public class RequestService {
         return idempotency.previous(idempotencyKey, fingerprint).map(id -> FiledRequest.of(requests.findById(id)));
     }
 
-    private FiledRequest fileNow(FileRequestCommand command, EmailAddress email, String idempotencyKey,
-            String fingerprint) {
+    private FiledRequest fileNow(Filing command, Channel channel, Contact contact, String subjectKey,
+            String idempotencyKey, String fingerprint) {
         if (idempotencyKey != null) {
             // the same key sent twice at once: the first to commit filed it, the other answers with that filing
             Optional<FiledRequest> previous = previousFiling(idempotencyKey, fingerprint);
@@ -109,37 +138,35 @@ public class RequestService {
         int year = now.atZone(operator.timeZone()).getYear();
         Reference reference = Reference.of(year, requests.nextReferenceNumber());
         SubjectLocale locale = command.locale() == null ? SubjectLocale.DEFAULT : SubjectLocale.ofTag(command.locale());
-        PhoneNumber phone = command.phone() == null ? null : PhoneNumber.parse(command.phone());
 
-        SubjectRequest request = SubjectRequest.file(UUID.randomUUID(), reference, command.type(), Channel.WEB,
-                locale, new Contact(email, command.name().strip(), phone),
-                secrets.keyedHash(SUBJECT_KEY_PURPOSE, email.normalised()), detailsJson(normalised(command.details())),
-                now);
+        SubjectRequest request = SubjectRequest.file(UUID.randomUUID(), reference, command.type(), channel,
+                locale, contact, subjectKey, detailsJson(normalised(command.details())), now);
         requests.persist(request);
         if (idempotencyKey != null) {
             idempotency.remember(idempotencyKey, fingerprint, request.id());
         }
         filed.fire(new RequestEvents.Filed(RequestSnapshot.of(request), now));
-        LOG.infof("Request %s filed: %s, locale %s", request.reference(), request.type(), locale.tag());
+        LOG.infof("Request %s filed: %s, %s, locale %s", request.reference(), request.type(), channel,
+                locale.tag());
         return FiledRequest.of(request);
     }
 
     /**
-     * E-mails the status link again, with a new access token, to the address the
-     * request was filed with (nobody else learns anything). The new token is
+     * Sends the status link again, with a new access token, by the channel the
+     * request was filed through (nobody else learns anything). The new token is
      * pending: the link the subject holds keeps working until the new one is
      * first used, so whoever knows the id cannot disable it. Counts against
-     * that address's hourly e-mail budget: after the request's own checks (an expired or reduced request has no
+     * that contact's hourly budget: after the request's own checks (an expired or reduced request has no
      * address), before anything changes or is sent, and outside the transaction that changes it (as a filing).
      */
     @Transactional(Transactional.TxType.NEVER)
     public void reissueAccessLink(UUID id) {
-        String normalisedEmail = QuarkusTransaction.requiringNew().call(() -> {
+        String rateLimitKey = QuarkusTransaction.requiringNew().call(() -> {
             SubjectRequest request = requireRequest(id);
             request.checkAccessTokenReissuable();
-            return request.contact().email().normalised();
+            return request.contact().rateLimitKey();
         });
-        rateLimiter.checkEmail(normalisedEmail);
+        rateLimiter.checkEmail(rateLimitKey);
         QuarkusTransaction.requiringNew().run(() -> {
             SubjectRequest request = requireRequest(id);
             AccessTokens.Minted accessToken = accessTokens.mint();
@@ -197,6 +224,15 @@ public class RequestService {
         SubjectRequest request = requests.findById(outcome.requestId());
         if (request != null) {
             request.recordMail(outcome.kind(), outcome.delivered(), outcome.at());
+        }
+    }
+
+    /** The subject blocked the bot: officers see it on the case (the timeline and its audit event name no id). */
+    void onSubjectUnreachable(@jakarta.enterprise.event.Observes RequestEvents.SubjectUnreachable event) {
+        SubjectRequest request = requests.findById(event.requestId());
+        if (request != null) {
+            request.markUnreachable(event.channel(), event.at());
+            LOG.infof("Request %s: the subject is unreachable on %s", request.reference(), event.channel());
         }
     }
 

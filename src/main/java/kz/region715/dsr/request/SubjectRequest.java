@@ -79,6 +79,8 @@ public class SubjectRequest {
     private String phoneConfirmedBy;
     @Column(name = "phone_confirmed_at")
     private Instant phoneConfirmedAt;
+    @Column(name = "unreachable_at")
+    private Instant unreachableAt;
     @Version
     private long version;
 
@@ -141,7 +143,7 @@ public class SubjectRequest {
                     "This request is not verified yet; confirm the e-mail address first.",
                     java.util.Map.of("currentStatus", status.name()));
         }
-        if (contact().emailAsGiven() == null || this.accessTokenHash == null) {
+        if (!contact().reachable() || this.accessTokenHash == null) {
             throw new DomainRuleViolation(DomainRuleViolation.Kind.GONE, "request-reduced",
                     "The details of this request were deleted after its retention period.");
         }
@@ -289,8 +291,29 @@ public class SubjectRequest {
 
     /** An e-mail about this request was delivered, or finally failed. */
     public void recordMail(String kind, boolean delivered, Instant at) {
+        if (delivered) {
+            unreachableAt = null;
+        }
         record(TimelineEntry.entry(this, at, delivered ? TimelineEntry.Kind.MAIL_SENT : TimelineEntry.Kind.MAIL_FAILED,
                 TimelineEntry.SYSTEM, false, kind));
+    }
+
+    /**
+     * The channel the subject used refuses our messages for good (the subject blocked the bot): officers see it on
+     * the case; recorded once, until the subject is reached again.
+     */
+    public void markUnreachable(String channel, Instant at) {
+        if (unreachableAt != null) {
+            return;
+        }
+        unreachableAt = at;
+        record(TimelineEntry.entry(this, at, TimelineEntry.Kind.SUBJECT_UNREACHABLE, TimelineEntry.SYSTEM, false,
+                channel));
+    }
+
+    /** When the subject was found unreachable on the channel they used; null while they can be written to. */
+    public Instant unreachableAt() {
+        return unreachableAt;
     }
 
     // ---- Execution of an approved request. ----
@@ -422,6 +445,16 @@ public class SubjectRequest {
     /** The keyed hash of the normalised e-mail: the subject's pseudonym, kept as proof after reduction. */
     public String subjectKey() {
         return subjectKey;
+    }
+
+    /** The keyed hash of the verified e-mail (a lead's e-mail key), for a web request; null for the bot's. */
+    public String emailKey() {
+        return channel == Channel.TELEGRAM_BOT ? null : subjectKey;
+    }
+
+    /** The keyed hash of the verified Telegram user id (a lead's Telegram key), for the bot's requests; else null. */
+    public String telegramKey() {
+        return channel == Channel.TELEGRAM_BOT ? subjectKey : null;
     }
 
     public String detailsJson() {

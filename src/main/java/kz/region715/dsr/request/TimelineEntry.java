@@ -47,6 +47,7 @@ public class TimelineEntry {
         DUPLICATE_FLAGGED,
         MAIL_SENT,
         MAIL_FAILED,
+        SUBJECT_UNREACHABLE,
         MATCH_CONFIRMED,
         MATCH_EXCLUDED,
         EXECUTED,

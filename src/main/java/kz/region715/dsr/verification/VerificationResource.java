@@ -67,6 +67,34 @@ public class VerificationResource {
     }
 
     @POST
+    @Path("/telegram-login")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "verifyRequestWithTelegramLogin", summary = "Verify with Telegram's Login Widget",
+            description = "For a request filed through the Telegram bot: the data Telegram's Login Widget gave the "
+                    + "page, as received. It proves the account when Telegram's hash over it is right (HMAC-SHA-256 "
+                    + "under the SHA-256 of the bot token), it is recent and it names the request's Telegram user. "
+                    + "Refused data counts as a wrong attempt.")
+    @APIResponse(responseCode = "200", description = "Verified",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = VerificationOutcome.class),
+                    examples = @ExampleObject(name = "verified", value = """
+                            {"id": "3f0c6a4e-6d1e-4d55-9c7a-0b7b9f1d2e11", "reference": "DSR-2026-000042",
+                             "status": "OPEN", "verifiedAt": "2026-03-20T09:15:02Z"}""")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", description = "Already verified",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "410", description = "The login is too old, or the request expired",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Not signed by Telegram for our bot, or another account; "
+            + "`attemptsLeft` says how many tries remain",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", ref = "TooManyRequests")
+    public VerificationOutcome verifyWithTelegramLogin(@RestPath UUID id, @Valid @NotNull TelegramLoginCommand body) {
+        return service.verifyTelegramLogin(id, body.fields());
+    }
+
+    @POST
     @Path("/resend")
     @Operation(operationId = "resendVerificationCode", summary = "Send a new verification e-mail",
             description = "Sends a new link and code; earlier ones stop working. At most 3 an hour.")

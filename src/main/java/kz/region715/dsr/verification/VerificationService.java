@@ -17,6 +17,8 @@ import kz.region715.dsr.platform.audit.AuditTrail;
 import kz.region715.dsr.platform.crypto.Secrets;
 import kz.region715.dsr.platform.domain.DomainRuleViolation;
 import kz.region715.dsr.platform.domain.DomainRuleViolation.Kind;
+import kz.region715.dsr.platform.telegram.TelegramConfig;
+import kz.region715.dsr.platform.telegram.TelegramLogin;
 import kz.region715.dsr.request.AccessTokens;
 import kz.region715.dsr.request.RequestEvents;
 import kz.region715.dsr.request.RequestSnapshot;
@@ -26,9 +28,9 @@ import kz.region715.dsr.request.domain.RequestStatus;
 import org.jboss.logging.Logger;
 
 /**
- * Proof that the subject owns the e-mail address: a link token (256 bits) and
- * a six-digit code, stored as keyed hashes, compared in constant time, used
- * once. Verification is the only way a request leaves PENDING_VERIFICATION
+ * Proof that the subject owns the e-mail address (or, for a request the Telegram bot filed, the Telegram account): a
+ * link token (256 bits) and a six-digit code, stored as keyed hashes, compared in constant time, used
+ * once; for the bot's requests also Telegram Login Widget data. Verification is the only way a request leaves PENDING_VERIFICATION
  * for OPEN.
  */
 @ApplicationScoped
@@ -50,10 +52,13 @@ public class VerificationService {
     private final Event<VerificationEvents.Failed> failed;
     private final Event<RequestEvents.Verified> verified;
     private final AuditTrail audit;
+    private final TelegramConfig telegram;
 
     VerificationService(EntityManager em, SubjectRequestRepository requests, Secrets secrets,
             AccessTokens accessTokens, Clock clock, VerificationConfig config, Event<VerificationEvents.Issued> issued,
-            Event<VerificationEvents.Failed> failed, Event<RequestEvents.Verified> verified, AuditTrail audit) {
+            Event<VerificationEvents.Failed> failed, Event<RequestEvents.Verified> verified, AuditTrail audit,
+            TelegramConfig telegram) {
+        this.telegram = telegram;
         this.em = em;
         this.requests = requests;
         this.secrets = secrets;
@@ -77,6 +82,60 @@ public class VerificationService {
      */
     @Transactional(dontRollbackOn = DomainRuleViolation.class)
     public VerificationOutcome verify(UUID requestId, VerifyCommand command) {
+        return check(requestId, command);
+    }
+
+    /**
+     * The code the Telegram user sent the bot, relayed by the bot back end: checked as {@link #verify} checks it (same
+     * hashes, expiry and attempt limits), and only for the request filed for that same Telegram user; for anyone else
+     * the request is not found, as for an unknown id.
+     */
+    @Transactional(dontRollbackOn = DomainRuleViolation.class)
+    public VerificationOutcome verifyFromBot(UUID requestId, String telegramUserId, String code) {
+        SubjectRequest request = requests.lookup(requestId).orElse(null);
+        if (request == null || !telegramUserId.equals(request.contact().telegramUserId())) {
+            throw DomainRuleViolation.notFound("No such request.");
+        }
+        return check(requestId, new VerifyCommand(null, code));
+    }
+
+    /**
+     * Telegram Login Widget data from the subject pages, for a request filed through the bot: proof if Telegram signed
+     * it (HMAC under the bot token's hash), it is recent, and it names the request's Telegram user. Refused data
+     * counts as a wrong attempt, as a wrong code does.
+     */
+    @Transactional(dontRollbackOn = DomainRuleViolation.class)
+    public VerificationOutcome verifyTelegramLogin(UUID requestId, Map<String, String> widgetData) {
+        SubjectRequest request = pendingRequest(requestId);
+        VerificationChallenge challenge = lockCurrentChallenge(requestId);
+        Instant now = clock.instant();
+        requireNotLocked(challenge);
+        TelegramLogin.Check check = TelegramLogin.check(widgetData, telegram.botToken().orElse(null),
+                telegram.loginMaxAge(), now);
+        String refusal = check.proven() && !check.userId().equals(request.contact().telegramUserId())
+                ? "OTHER_ACCOUNT" : check.proven() ? null : check.refusal().name();
+        if (refusal != null) {
+            int left = Math.max(0, config.maxFailedAttempts() - challenge.recordFailure());
+            failed.fire(new VerificationEvents.Failed(RequestSnapshot.of(request), left, now));
+            audit.record(AuditEventType.VERIFICATION_FAILED, AuditTrail.SUBJECT, request.reference(),
+                    request.subjectKey(), AuditTrail.details("method", "TELEGRAM_LOGIN", "refused", refusal,
+                            "attemptsLeft", left));
+            LOG.infof("Request %s: Telegram login data refused (%s), %d attempts left", request.reference(),
+                    refusal, left);
+            if (check.refusal() == TelegramLogin.Refusal.STALE) {
+                throw new DomainRuleViolation(Kind.GONE, "verification-expired",
+                        "The Telegram login is too old. Log in with Telegram again.", Map.of("attemptsLeft", left));
+            }
+            throw new DomainRuleViolation(Kind.UNPROCESSABLE, "verification-failed",
+                    "The Telegram login does not prove the account of this request.", Map.of("attemptsLeft", left));
+        }
+        audit.record(AuditEventType.VERIFICATION_TELEGRAM_LOGIN, AuditTrail.SUBJECT, request.reference(),
+                request.subjectKey(), AuditTrail.details("authAge", Duration.between(
+                        Instant.ofEpochSecond(Long.parseLong(widgetData.get("auth_date"))), now).toSeconds()));
+        return proven(request, challenge, now);
+    }
+
+    private VerificationOutcome check(UUID requestId, VerifyCommand command) {
         boolean byLink = command.token() != null;
         if (byLink == (command.code() != null)) {
             throw DomainRuleViolation.invalidField(byLink ? "code" : "token", "give either token or code, not both");
@@ -84,11 +143,7 @@ public class VerificationService {
         SubjectRequest request = pendingRequest(requestId);
         VerificationChallenge challenge = lockCurrentChallenge(requestId);
         Instant now = clock.instant();
-        if (challenge.failedAttempts >= config.maxFailedAttempts()) {
-            throw new DomainRuleViolation(Kind.TOO_MANY, "verification-locked",
-                    "Too many wrong attempts. Ask for a new verification e-mail.",
-                    Map.of("resendAvailable", true));
-        }
+        requireNotLocked(challenge);
         if (!now.isBefore(byLink ? challenge.linkExpiresAt : challenge.codeExpiresAt)) {
             throw new DomainRuleViolation(Kind.GONE, "verification-expired",
                     (byLink ? "The link" : "The code") + " has expired. Ask for a new verification e-mail.",
@@ -107,6 +162,19 @@ public class VerificationService {
             throw new DomainRuleViolation(Kind.UNPROCESSABLE, "verification-failed",
                     (byLink ? "The link" : "The code") + " is not right.", Map.of("attemptsLeft", left));
         }
+        return proven(request, challenge, now);
+    }
+
+    private void requireNotLocked(VerificationChallenge challenge) {
+        if (challenge.failedAttempts >= config.maxFailedAttempts()) {
+            throw new DomainRuleViolation(Kind.TOO_MANY, "verification-locked",
+                    "Too many wrong attempts. Ask for a new verification e-mail.",
+                    Map.of("resendAvailable", true));
+        }
+    }
+
+    /** The challenge is met: used up, and the request opens with its access token. */
+    private VerificationOutcome proven(SubjectRequest request, VerificationChallenge challenge, Instant now) {
         challenge.use(now);
         AccessTokens.Minted accessToken = accessTokens.mint();
         request.markVerified(now, accessToken.hash());

@@ -94,6 +94,26 @@ final class Corpus {
         String nul = "\"a\\u0000b\"";
         call("POST", "/api/v1/requests", "anonymous", "/api/v1/requests").json(with(file, "/name", nul))
                 .input("name with NUL");
+        // the Telegram bot's filing and code relay, and the Login Widget's data
+        JsonNode botFiling = valid("POST", "/api/v1/bot/requests");
+        for (String[] bad : new String[][] {{"/name", nul}, {"/telegramUserId", nul}, {"/telegramUserId", "123"},
+                {"/telegramUserId", "\"12345678901234567\""}, {"/telegramUserId", "\"-5\""}, {"/phone", nul},
+                {"/email", "\"a@example.kz\""}}) {
+            call("POST", "/api/v1/bot/requests", "bot", "/api/v1/bot/requests").json(with(botFiling, bad[0], bad[1]))
+                    .input("bot filing " + bad[0] + " = " + bad[1]);
+        }
+        String relay = "/api/v1/requests/" + seeds.pendingRequestId + "/verification";
+        call("POST", "/api/v1/bot/requests/{id}/verification", "bot", "/api/v1/bot" + relay.substring(7))
+                .json("{\"telegramUserId\":\"1\\u0000\",\"code\":\"000000\"}").input("relay id with NUL");
+        call("POST", "/api/v1/bot/requests/{id}/verification", "bot", "/api/v1/bot" + relay.substring(7))
+                .json("{\"telegramUserId\":\"123456789\",\"code\":\"000000\"}").input("relay for another user")
+                .expectedStatus = 404;
+        for (String body : List.of("{\"id\":\"1\",\"auth_date\":\"+1000000000\",\"hash\":\"00\"}",
+                "{\"id\":\"1\",\"auth_date\":\"1\",\"hash\":\"" + "g".repeat(64) + "\"}",
+                "{\"id\":\"1\",\"auth_date\":\"1\",\"hash\":\"" + "0".repeat(64) + "\",\"extra\":\"x\"}")) {
+            call("POST", "/api/v1/requests/{id}/verification/telegram-login", "anonymous", relay + "/telegram-login")
+                    .json(body).input("widget data " + body);
+        }
         for (String member : List.of("name", "message", "email", "phone", "cookieId", "ipAddress")) {
             call("POST", "/api/v1/leads", "ingest", "/api/v1/leads").json(with(leadBody, "/" + member, nul))
                     .input("lead " + member + " with NUL");

@@ -16,7 +16,7 @@ final class HttpCall {
 
     final String operation;          // "POST /api/v1/cases/{id}/notes", or a free label for paths outside the document
     final String template;           // the path template, or null outside the document
-    final String role;               // anonymous, nobody, officer, auditor, admin, ingest
+    final String role;               // anonymous, nobody, officer, auditor, admin, ingest, bot
     final String method;
     String target;                   // path and query as sent (already percent-encoded)
     final List<String[]> headers = new ArrayList<>();

@@ -25,7 +25,7 @@ import java.util.function.Consumer;
  */
 final class OpenApiRequests {
 
-    static final List<String> ROLES = List.of("anonymous", "nobody", "officer", "auditor", "admin", "ingest");
+    static final List<String> ROLES = List.of("anonymous", "nobody", "officer", "auditor", "admin", "ingest", "bot");
     static final List<String> EDGE_DATES = List.of("+1000000000-12-31T23:59:59.999999999Z",
             "-1000000000-01-01T00:00:00Z", "+999999999-12-31");
     private static final String HOLE = "\u00a7\u00a7HOSTILE\u00a7\u00a7";

@@ -30,6 +30,7 @@ public enum AuditEventType {
     RETRIED("an officer retried a failed execution"),
     RESTRICTION_LIFTED("an officer lifted a restriction"),
     PACKAGE_DOWNLOADED("the subject downloaded the access package"),
+    SUBJECT_UNREACHABLE("the channel the subject used refuses messages for good (the bot is blocked); no id"),
     REDUCED("a closed request was reduced to its pseudonymous record"),
 
     // Verification and the status link
@@ -42,6 +43,8 @@ public enum AuditEventType {
     MAIL_DELIVERED("an e-mail was handed to the SMTP server"),
     MAIL_FAILED("an e-mail finally failed after its tries"),
     MAIL_REFUSED("the mail relay refused an e-mail for good (5xx): the recipient cannot be reached; the reply code, never the address"),
+    MAIL_POSTPONED("a message was held back for the time the channel asked (Telegram's retry_after), not counted as a try"),
+    VERIFICATION_TELEGRAM_LOGIN("a request was verified with Telegram's Login Widget (refused data is a VERIFICATION_FAILED)"),
 
     // Leads
     LEAD_INGESTED("a lead was stored, with the proof of its consent"),

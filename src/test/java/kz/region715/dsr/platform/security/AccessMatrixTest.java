@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class AccessMatrixTest {
 
     /** Local test users (application.properties, %test); "nobody" is authenticated but has no role. */
-    private static final List<String> USERS = List.of("officer", "auditor", "admin", "ingest", "nobody");
+    private static final List<String> USERS = List.of("officer", "auditor", "admin", "ingest", "bot", "nobody");
 
     private record Endpoint(String method, String path, Set<String> allowed) {
         String key() {
@@ -57,6 +57,8 @@ class AccessMatrixTest {
             new Endpoint("GET", "/api/v1/reports/requests", Set.of(Roles.AUDITOR)),
             new Endpoint("POST", "/api/v1/cases/{id}/retry", Set.of(Roles.OFFICER)),
             new Endpoint("POST", "/api/v1/cases/{id}/restriction-lift", Set.of(Roles.OFFICER)),
+            new Endpoint("POST", "/api/v1/bot/requests", Set.of(Roles.BOT)),
+            new Endpoint("POST", "/api/v1/bot/requests/{id}/verification", Set.of(Roles.BOT)),
             new Endpoint("POST", "/api/v1/leads", Set.of(Roles.INGEST)),
             new Endpoint("POST", "/api/v1/leads/batch", Set.of(Roles.INGEST)),
             new Endpoint("GET", "/api/v1/leads", Set.of(Roles.OFFICER)),
@@ -85,6 +87,7 @@ class AccessMatrixTest {
             "GET /api/v1/requests/{id}",
             "POST /api/v1/requests/{id}/verification",
             "POST /api/v1/requests/{id}/verification/resend",
+            "POST /api/v1/requests/{id}/verification/telegram-login",
             "POST /api/v1/requests/{id}/messages",
             "POST /api/v1/requests/{id}/status-link",
             "GET /api/v1/requests/{id}/package");
