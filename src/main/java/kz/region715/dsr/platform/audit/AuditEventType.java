@@ -78,7 +78,9 @@ public enum AuditEventType {
     BREACH_CLOSED("an officer closed a breach"),
     BREACH_NOTE("an officer added an internal note to a breach (its length)"),
     BREACH_AFFECTED_SET_FROZEN("an officer froze the set of leads a breach affected (how selected, counts of leads and people)"),
-    BREACH_SUBJECTS_NOTIFIED("the people a breach affected were notified (counts of people written to and not reachable)"),
+    BREACH_SUBJECTS_NOTIFIED("the people a breach affected were notified: recorded when the last round of notices is"
+            + " queued, under the officer who started them (counts of people written to and not reachable, the number"
+            + " of rounds, when they started)"),
 
     // The service's own copies and its endpoints
     REQUEST_RETENTION_RUN("closed requests past their retention were reduced"),
