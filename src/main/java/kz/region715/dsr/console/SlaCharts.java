@@ -128,8 +128,11 @@ public class SlaCharts {
             for (int s = 0; s < series.size(); s++) {
                 double v = values.get(g)[s];
                 row.add(format(v));
-                int height = (int) Math.round(v / top * (BOTTOM - TOP));
-                int y = BOTTOM - (int) Math.round((stacked ? base + v : v) / top * (BOTTOM - TOP));
+                // Stacked parts are rounded at their edges, so that they meet without a gap or an overlap.
+                int lower = stacked ? scaled(base, top) : 0;
+                int upper = scaled(stacked ? base + v : v, top);
+                int height = upper - lower;
+                int y = BOTTOM - upper;
                 int left = stacked ? x : x + s * barWidth;
                 if (v > 0) {
                     bars.add(new Bar(series.get(s).series(), v, labels.get(g) + " · " + series.get(s).label() + ": "
@@ -145,6 +148,10 @@ public class SlaCharts {
             ticks.add(new Tick(format(top * i / 4), BOTTOM - (BOTTOM - TOP) * i / 4));
         }
         return new Chart(id, title, series, groups, ticks, rows);
+    }
+
+    private static int scaled(double value, double top) {
+        return (int) Math.round(value / top * (BOTTOM - TOP));
     }
 
     static double niceCeiling(double max) {
