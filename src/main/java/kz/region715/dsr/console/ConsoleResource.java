@@ -17,7 +17,6 @@ import java.net.URI;
 import java.util.Locale;
 import kz.region715.dsr.platform.audit.AccessRefusals;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
@@ -58,15 +57,15 @@ public class ConsoleResource {
     }
 
     /**
-     * Sign-out. With the OIDC provider the code flow's logout path handles it before this (ending the session at the
-     * provider too); a dev run's HTTP Basic sign-in has no session to end, so this only says what to do.
+     * Sign-out, a link: with the OIDC provider the code flow's logout path handles it before this, ending the session
+     * at the provider too (a form could not follow that redirect to the provider's origin under
+     * {@code form-action 'self'}); a dev run's HTTP Basic sign-in has no session to end.
      */
-    @POST
+    @GET
     @Path("/sign-out")
     @Authenticated
     @Operation(hidden = true)
-    public Response signOut(@RestForm String csrf) {
-        session.requireCsrf(csrf);
+    public Response signOut() {
         return seeOther(session, "/console/signed-out");
     }
 

@@ -170,6 +170,25 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void signingOutEndsTheSessionAtTheProvider() {
+        try (Browser browser = Browser.open()) {
+            signIn(browser, "officer2", "officer2-pass");
+            browser.go("/console/cases?lang=en");
+            browser.find(".signout a").click();
+            try {
+                browser.waitUntil(d -> d.getCurrentUrl().contains("/console/signed-out"));
+            } catch (org.openqa.selenium.TimeoutException e) {
+                throw new AssertionError("sign-out ended on " + browser.driver().getCurrentUrl() + ": "
+                        + browser.driver().getPageSource(), e);
+            }
+            assertThat(browser.find("h1").getText()).isEqualTo("You are signed out");
+            // The provider's session is over too: the console asks for a password again.
+            browser.go("/console/cases");
+            assertThat(browser.visible("#username").isDisplayed()).isTrue();
+        }
+    }
+
+    @Test
     void anAuditorsDay() throws IOException {
         String closed = fileCase("DELETION");
         Cases.act(closed, "rejection", Map.of("legalBasis", "NO_DATA_HELD", "reason", "Nothing held."))
