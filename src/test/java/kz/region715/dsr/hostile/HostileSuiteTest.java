@@ -101,10 +101,7 @@ class HostileSuiteTest {
         assertThat(failures.isEmpty()).as("hostile corpus (seed " + seed + ")\n" + failures.report(50)).isTrue();
     }
 
-    /**
-     * Every {@code uri} label is a template of the document, a page (the subject's or the console's), {@code root} or
-     * UNKNOWN, never an id.
-     */
+    /** Every {@code uri} label is a template of the document, a page, {@code root} or UNKNOWN, never an id. */
     private void metricsLabels(Failures failures) {
         String metrics = RestAssured.given().get("/q/metrics").then().statusCode(200).extract().asString();
         List<String> ids = new ArrayList<>(List.of(Corpus.LETTER_ID));
@@ -117,9 +114,8 @@ class HostileSuiteTest {
         java.util.regex.Matcher uri = java.util.regex.Pattern.compile("uri=\"([^\"]*)\"").matcher(metrics);
         while (uri.find()) {
             String label = uri.group(1);
-            // the console's pages are routes of the service hidden from the document: their labels are templates too
             boolean template = templates.contains(label) || Set.of("UNKNOWN", "root", "/verify", "/status")
-                    .contains(label) || label.equals("/console") || label.startsWith("/console/");
+                    .contains(label);
             if (!template || ids.stream().anyMatch(label::contains)) {
                 failures.add("metrics label is not a route template", "GET /q/metrics", 200,
                         "uri=\"" + HttpCall.printable(label, 120) + "\"");
